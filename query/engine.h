@@ -1,0 +1,99 @@
+// Runs openCypher statements against a store: parse (grammar/), build kg's AST, plan and
+// execute in a read snapshot, or in one transaction for statements that write.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/graph_types.h"
+#include "core/status.h"
+#include "core/value.h"
+
+namespace kg::storage {
+class Store;
+}
+
+namespace kg::query {
+
+struct Path {
+  std::vector<Node> nodes;  // nodes.size() == edges.size() + 1
+  std::vector<Edge> edges;
+};
+
+// One cell of a result: a property value, or a node, a relationship or a path.
+class ResultValue {
+ public:
+  enum class Kind { kValue, kNode, kEdge, kPath };
+
+  ResultValue() = default;
+  ResultValue(Value v) : kind_(Kind::kValue), value_(std::move(v)) {}  // NOLINT
+  explicit ResultValue(Node n) : kind_(Kind::kNode), node_(std::move(n)) {}
+  explicit ResultValue(Edge e) : kind_(Kind::kEdge), edge_(std::move(e)) {}
+  explicit ResultValue(Path p) : kind_(Kind::kPath), path_(std::move(p)) {}
+
+  Kind kind() const { return kind_; }
+  const Value& value() const { return value_; }
+  const Node& node() const { return node_; }
+  const Edge& edge() const { return edge_; }
+  const Path& path() const { return path_; }
+
+  // The TCK's text form: (:L {name: 'x'}), [:T {w: 1}], <(:A)-[:T]->(:B)>, 'str', 1.5, null.
+  std::string ToCypher() const;
+  // For tables: strings bare, everything else as ToCypher.
+  std::string ToDisplay() const;
+  // For JSON output: nodes become {"_id", "_labels", properties...}, relationships
+  // {"_id", "_type", "_start", "_end", properties...}, paths a list of both.
+  Value ToPlain() const;
+
+ private:
+  Kind kind_ = Kind::kValue;
+  Value value_;
+  Node node_;
+  Edge edge_;
+  Path path_;
+};
+
+// What a writing statement changed, as cypher-shell and the TCK count it.
+struct WriteCounts {
+  int64_t nodes_created = 0;
+  int64_t nodes_deleted = 0;
+  int64_t relationships_created = 0;
+  int64_t relationships_deleted = 0;
+  int64_t properties_set = 0;
+  int64_t labels_added = 0;
+  int64_t labels_removed = 0;
+
+  bool any() const;
+  std::string ToString() const;  // "2 nodes created, 1 relationship created"; "" if none
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<ResultValue>> rows;
+  WriteCounts counts;
+  // EXPLAIN / PROFILE: the plan as text lines (rows is then empty for EXPLAIN).
+  std::vector<std::string> plan;
+};
+
+class Engine {
+ public:
+  // `store` must outlive the engine. A read-only store accepts only reading statements.
+  explicit Engine(storage::Store* store);
+  ~Engine();
+
+  // Runs one statement. Parameters ($name) come from `parameters`. Errors: kSyntaxError with
+  // the span of the offending token; kSemanticError with the TCK's kind (UndefinedVariable,
+  // InvalidAggregation, UnknownFunction, ...); a failed statement changes nothing.
+  Result<QueryResult> Execute(std::string_view statement, const ValueMap& parameters = {});
+
+  // Every keyword of the language, upper case, for completion (from the generated lexer).
+  static std::vector<std::string> Keywords();
+
+ private:
+  storage::Store* store_;
+};
+
+}  // namespace kg::query

@@ -1,0 +1,131 @@
+// The RocksDB property-graph store: nodes with labels and properties, typed relationships,
+// adjacency in both directions, a label index and a property index on `name` and `aliases`.
+// One writer at a time per folder; any number of read-only openers. See docs/storage.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/graph_types.h"
+#include "core/status.h"
+#include "core/value.h"
+
+namespace kg::storage {
+
+struct OpenOptions {
+  // A read-only open never writes and never blocks on the writer's lock.
+  bool read_only = false;
+  // For a writer: make the store when the folder is missing or empty. A folder that holds
+  // anything else than a kg store is refused (kInvalidArgument), never written into.
+  bool create_if_missing = true;
+};
+
+struct AdjacentEdge {
+  EdgeId edge = 0;
+  std::string type;
+  NodeId other = 0;              // the node at the far end (== the node itself for a self-loop)
+  Direction direction = Direction::kOutgoing;  // as seen from the scanned node
+};
+
+struct GraphCounts {
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+  std::map<std::string, uint64_t> nodes_by_label;
+  std::map<std::string, uint64_t> edges_by_type;
+};
+
+// Callbacks return true to go on, false to stop the scan early.
+using NodeVisitor = std::function<bool(NodeId)>;
+using EdgeVisitor = std::function<bool(EdgeId)>;
+using AdjacentVisitor = std::function<bool(const AdjacentEdge&)>;
+
+// A consistent read view: a snapshot, or a transaction that also sees its own writes.
+// Not thread-safe; use one per thread.
+class GraphReader {
+ public:
+  virtual ~GraphReader() = default;
+
+  // kNotFound if there is no such node / edge.
+  virtual Result<Node> GetNode(NodeId id) const = 0;
+  virtual Result<Edge> GetEdge(EdgeId id) const = 0;
+
+  // Every node / edge, in id order.
+  virtual Status ScanNodes(const NodeVisitor& visit) const = 0;
+  virtual Status ScanEdges(const EdgeVisitor& visit) const = 0;
+  // Nodes carrying `label`, in id order, through the label index.
+  virtual Status ScanNodesWithLabel(std::string_view label, const NodeVisitor& visit) const = 0;
+  // Nodes whose indexed property `key` equals `value`, or, for a list property such as
+  // `aliases`, holds it. kInvalidArgument when `key` is not indexed (see IsIndexed).
+  virtual Status LookupNodes(std::string_view key, const Value& value,
+                             const NodeVisitor& visit) const = 0;
+  virtual bool IsIndexed(std::string_view key) const = 0;
+  // Edges at `node` in `direction`, restricted to `types` unless it is empty. Types are
+  // compared after CanonicalRelationshipType ('_' reads as '-'). A self-loop is reported
+  // once for kBoth.
+  virtual Status ScanAdjacent(NodeId node, Direction direction,
+                              const std::vector<std::string>& types,
+                              const AdjacentVisitor& visit) const = 0;
+
+  // The article node holding content with this SHA-256 (hex), if any.
+  virtual Result<std::optional<NodeId>> FindArticle(std::string_view sha256_hex) const = 0;
+
+  virtual Result<GraphCounts> Counts() const = 0;
+  // Every label, relationship type and property key the store has seen (for completion).
+  virtual std::vector<std::string> Labels() const = 0;
+  virtual std::vector<std::string> RelationshipTypes() const = 0;
+  virtual std::vector<std::string> PropertyKeys() const = 0;
+};
+
+// A write transaction: reads see the store as at Begin() plus this transaction's own writes;
+// Commit() applies everything in one atomic RocksDB write, or nothing. Destroying an
+// uncommitted transaction discards it.
+class Transaction : public GraphReader {
+ public:
+  // Labels are kept sorted and unique. A property whose value is null is not stored.
+  virtual Result<NodeId> CreateNode(std::vector<std::string> labels, PropertyMap properties) = 0;
+  // kNotFound if an endpoint does not exist. The type is stored canonical (hyphens).
+  virtual Result<EdgeId> CreateEdge(std::string type, NodeId source, NodeId target,
+                                    PropertyMap properties) = 0;
+  // A null value removes the property. kNotFound if there is no such node / edge.
+  virtual Status SetNodeProperty(NodeId id, const std::string& key, const Value& value) = 0;
+  virtual Status SetEdgeProperty(EdgeId id, const std::string& key, const Value& value) = 0;
+  virtual Status AddLabels(NodeId id, const std::vector<std::string>& labels) = 0;
+  virtual Status RemoveLabels(NodeId id, const std::vector<std::string>& labels) = 0;
+  virtual Status DeleteEdge(EdgeId id) = 0;
+  // Without `detach`, a node that still has relationships is refused with kInvalidArgument
+  // (kind "DeleteConnectedNode"); with it, its relationships go first.
+  virtual Status DeleteNode(NodeId id, bool detach) = 0;
+  // Records that the article node `article` holds the content with this SHA-256.
+  virtual Status PutArticle(std::string_view sha256_hex, NodeId article) = 0;
+
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens or creates the store in `dir`. Errors: kBusy "store DIR is in use by process N"
+  // when another writer holds it; kInvalidArgument when DIR exists but is not a kg store;
+  // kCorruption for a damaged store or one of another format version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const OpenOptions& options);
+
+  virtual const std::string& path() const = 0;
+  virtual bool read_only() const = 0;
+
+  // A read view of the store as it is now.
+  virtual std::unique_ptr<GraphReader> Snapshot() const = 0;
+  // kInvalidArgument when opened read-only. One transaction at a time per Store.
+  virtual Result<std::unique_ptr<Transaction>> Begin() = 0;
+
+  // Compacts all column families (after a bulk import); a no-op for read-only stores.
+  virtual Status Compact() = 0;
+};
+
+}  // namespace kg::storage
