@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,22 +24,27 @@ struct Path {
   std::vector<Edge> edges;
 };
 
-// One cell of a result: a property value, or a node, a relationship or a path.
+// One cell of a result: a property value, or a node, a relationship or a path, or a list
+// or map holding at least one of those (a list or map of plain values is a kValue).
 class ResultValue {
  public:
-  enum class Kind { kValue, kNode, kEdge, kPath };
+  enum class Kind { kValue, kNode, kEdge, kPath, kList, kMap };
 
   ResultValue() = default;
   ResultValue(Value v) : kind_(Kind::kValue), value_(std::move(v)) {}  // NOLINT
   explicit ResultValue(Node n) : kind_(Kind::kNode), node_(std::move(n)) {}
   explicit ResultValue(Edge e) : kind_(Kind::kEdge), edge_(std::move(e)) {}
   explicit ResultValue(Path p) : kind_(Kind::kPath), path_(std::move(p)) {}
+  static ResultValue List(std::vector<ResultValue> items);
+  static ResultValue Map(std::map<std::string, ResultValue> items);
 
   Kind kind() const { return kind_; }
   const Value& value() const { return value_; }
   const Node& node() const { return node_; }
   const Edge& edge() const { return edge_; }
   const Path& path() const { return path_; }
+  const std::vector<ResultValue>& list() const { return list_; }          // kList
+  const std::map<std::string, ResultValue>& map() const { return map_; }  // kMap
 
   // The TCK's text form: (:L {name: 'x'}), [:T {w: 1}], <(:A)-[:T]->(:B)>, 'str', 1.5, null.
   std::string ToCypher() const;
@@ -54,6 +60,8 @@ class ResultValue {
   Node node_;
   Edge edge_;
   Path path_;
+  std::vector<ResultValue> list_;
+  std::map<std::string, ResultValue> map_;
 };
 
 // What a writing statement changed, as cypher-shell and the TCK count it.

@@ -107,6 +107,23 @@ class Transaction : public GraphReader {
   virtual Status Commit() = 0;
 };
 
+// Fast loading of many new nodes and relationships (`kg import`): no reads, no checks, and
+// nothing is visible until Finish(), which adds everything in one atomic step (sorted SST
+// files ingested into all column families at once). Abandoning the loader adds nothing.
+// Only one loader or transaction at a time per Store. Not thread-safe.
+class BulkLoader {
+ public:
+  virtual ~BulkLoader() = default;
+
+  // As Transaction::CreateNode, but without reading anything.
+  virtual NodeId AddNode(std::vector<std::string> labels, PropertyMap properties) = 0;
+  // REQUIRES: source and target exist in the store or were added by this loader.
+  virtual EdgeId AddEdge(std::string_view type, NodeId source, NodeId target,
+                         const PropertyMap& properties) = 0;
+  // Makes everything added visible and durable, atomically.
+  virtual Status Finish() = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -121,11 +138,19 @@ class Store {
 
   // A read view of the store as it is now.
   virtual std::unique_ptr<GraphReader> Snapshot() const = 0;
-  // kInvalidArgument when opened read-only. One transaction at a time per Store.
+  // kInvalidArgument when opened read-only. One transaction at a time per Store: kBusy while
+  // another is neither committed nor destroyed.
   virtual Result<std::unique_ptr<Transaction>> Begin() = 0;
+
+  // kInvalidArgument when opened read-only; kBusy while a transaction is open.
+  virtual Result<std::unique_ptr<BulkLoader>> BeginBulkLoad() = 0;
 
   // Compacts all column families (after a bulk import); a no-op for read-only stores.
   virtual Status Compact() = 0;
+  // Commits are written to the log without fsync (they survive a crash of the process, not
+  // of the machine); Sync() makes every commit so far durable. Closing the store syncs too.
+  // A no-op for read-only stores.
+  virtual Status Sync() = 0;
 };
 
 }  // namespace kg::storage

@@ -1,0 +1,590 @@
+// ImportTriples: parse and check the whole file, resolve names to nodes, then add everything
+// through one storage::BulkLoader (one atomic SST ingestion).
+
+#include <algorithm>
+#include <atomic>
+#include <cassert>
+#include <thread>
+#include <chrono>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/schema.h"
+#include "ingest/ingester.h"
+
+namespace kg::ingest {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kUntypedLabel = "Entity";
+
+struct EntitySpec {
+  std::string label;  // "" when the file gives no type
+  std::string name;
+  std::vector<std::string> aliases;
+  std::vector<std::string> titles;
+  int64_t mentions = 0;
+  bool quote = false;
+};
+
+struct TripleSpec {
+  uint32_t subject = 0;  // index into the entity table
+  uint32_t object = 0;
+  uint32_t type = 0;     // index into the type table
+  uint32_t evidence = 0;  // index + 1 into the parser's evidence list; 0 = none
+  double confidence = 1.0;
+};
+
+struct Edge3 {
+  NodeId source;
+  uint32_t type;
+  NodeId target;
+  bool operator==(const Edge3& o) const {
+    return source == o.source && type == o.type && target == o.target;
+  }
+};
+
+struct Edge3Hash {
+  static uint64_t Mix(uint64_t x) {  // the splitmix64 finalizer
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+  }
+  size_t operator()(const Edge3& e) const {
+    return static_cast<size_t>(Mix(Mix(e.source ^ (static_cast<uint64_t>(e.type) << 48)) + e.target));
+  }
+};
+
+// Entities keyed by (label, name) in an open-addressing table whose slots hold the full hash
+// and where the names' bytes sit in one arena: a million-line import does two lookups a line,
+// and chasing EntitySpec strings cost more than the rest of the parse.
+class EntityTable {
+ public:
+  // The label is part of the key through the hash. REQUIRES: `label` is empty or an entity
+  // type (the callers check).
+  static uint64_t Hash(std::string_view label, std::string_view name, bool quote) {
+    return std::hash<std::string_view>()(name) * 0x9E3779B97F4A7C15ull + LabelCode(label, quote);
+  }
+
+  // REQUIRES: hash == Hash(label, name, quote).
+  uint32_t Intern(uint64_t hash, std::string_view label, std::string_view name, bool quote) {
+    if ((entities_.size() + 1) * 2 > slots_.size()) Grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index_plus1 == 0) {
+        uint32_t index = static_cast<uint32_t>(entities_.size());
+        slot = Slot{hash, index + 1, static_cast<uint32_t>(name.size()), names_.size()};
+        names_.append(name);
+        entities_.push_back(EntitySpec{std::string(label), std::string(name), {}, {}, 0, quote});
+        return index;
+      }
+      // Equal names have equal std::hash, so equal full hashes with equal names mean equal
+      // label codes too: the comparison is exact.
+      if (slot.hash == hash && slot.size == name.size() &&
+          std::memcmp(names_.data() + slot.offset, name.data(), name.size()) == 0) {
+        return slot.index_plus1 - 1;
+      }
+    }
+  }
+
+  std::vector<EntitySpec>& entities() { return entities_; }
+  void DropIndex() {
+    std::vector<Slot>().swap(slots_);
+    std::string().swap(names_);
+  }
+
+ private:
+  static uint8_t LabelCode(std::string_view label, bool quote) {
+    if (quote) return 6;
+    if (label.empty()) return 0;
+    std::optional<EntityType> type = ParseEntityType(label);
+    return type ? static_cast<uint8_t>(1 + static_cast<int>(*type)) : 7;
+  }
+
+  void Grow() {
+    std::vector<Slot> slots(std::max<size_t>(1024, slots_.size() * 2));
+    size_t mask = slots.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.index_plus1 == 0) continue;
+      size_t i = slot.hash & mask;
+      while (slots[i].index_plus1 != 0) i = (i + 1) & mask;
+      slots[i] = slot;
+    }
+    slots_ = std::move(slots);
+  }
+
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index_plus1 = 0;  // 0 = free
+    uint32_t size = 0;         // of the name
+    size_t offset = 0;         // of the name in names_
+  };
+  std::vector<EntitySpec> entities_;
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string names_;
+};
+
+// Calls visit(line, line_number) for each line that is not blank or a '#' comment, with a
+// final '\r' removed, until visit returns false.
+template <typename Visit>
+void ForEachLine(std::string_view data, const Visit& visit) {
+  size_t line_number = 0;
+  for (size_t pos = 0; pos < data.size();) {
+    size_t end = data.find('\n', pos);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    if (!visit(line, line_number)) return;
+  }
+}
+
+// Splits a TSV line; returns the field count (6 meaning "more than 5").
+size_t SplitTsv(std::string_view line, std::string_view (&fields)[6]) {
+  size_t count = 0;
+  size_t start = 0;
+  while (count < 6) {
+    size_t tab = line.find('\t', start);
+    fields[count++] = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return count;
+}
+
+constexpr uint32_t kOtherPart = 0xffffffff;
+
+class Parser {
+ public:
+  explicit Parser(std::string path) : path_(std::move(path)) {}
+
+  // TSV on two threads: both read every line; each interns the entities whose hash falls in
+  // its half (the main thread also checks the lines and interns the types), and the halves
+  // are joined at the end. Entity interning is cache-miss bound, so this halves its time.
+  Status ParseTsv(std::string_view data) {
+    partitioned_ = true;
+    std::vector<uint32_t> helper_subjects, helper_objects;
+    helper_subjects.reserve(triples_.capacity());
+    helper_objects.reserve(triples_.capacity());
+    std::atomic<bool> stop{false};
+    std::thread helper([&] {
+      size_t n = 0;
+      ForEachLine(data, [&](std::string_view line, size_t) {
+        if ((++n & 0xfff) == 0 && stop.load(std::memory_order_relaxed)) return false;
+        std::string_view f[6];
+        size_t count = SplitTsv(line, f);
+        if (count != 3 && count != 5) return false;  // the main thread reports it
+        std::string_view subject_type = count == 5 ? f[1] : std::string_view();
+        std::string_view object = count == 5 ? f[3] : f[2];
+        std::string_view object_type = count == 5 ? f[4] : std::string_view();
+        for (std::string_view type : {subject_type, object_type}) {
+          if (!type.empty() && !ParseEntityType(type)) return false;
+        }
+        helper_subjects.push_back(InternPart(1, subject_type, f[0]));
+        helper_objects.push_back(InternPart(1, object_type, object));
+        return true;
+      });
+    });
+    Status status = Status::OK();
+    ForEachLine(data, [&](std::string_view line, size_t line_number) {
+      status = ParseTsvLine(line, line_number);
+      return status.ok();
+    });
+    if (!status.ok()) stop = true;  // the helper's work is moot
+    helper.join();
+    KG_RETURN_IF_ERROR(status);
+    if (helper_subjects.size() != triples_.size()) {
+      return Status::Internal(path_ + ": the two parse threads disagree on the line count");
+    }
+    uint32_t offset = static_cast<uint32_t>(tables_[0].entities().size());
+    for (size_t i = 0; i < triples_.size(); ++i) {
+      if (triples_[i].subject == kOtherPart) triples_[i].subject = helper_subjects[i] + offset;
+      if (triples_[i].object == kOtherPart) triples_[i].object = helper_objects[i] + offset;
+    }
+    std::vector<EntitySpec>& all = tables_[0].entities();
+    std::vector<EntitySpec>& second = tables_[1].entities();
+    all.insert(all.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
+    second.clear();
+    partitioned_ = false;
+    return Status::OK();
+  }
+
+  Status ParseTsvLine(std::string_view line, size_t line_number) {
+    std::string_view fields[6];
+    size_t count = SplitTsv(line, fields);
+    if (count != 3 && count != 5) {
+      return Error(line_number, "expected 3 or 5 tab-separated fields, found " +
+                                    (count == 6 ? std::string("more than 5") : std::to_string(count)));
+    }
+    for (size_t i = 0; i < count; ++i) {
+      if (fields[i].empty()) return Error(line_number, "field " + std::to_string(i + 1) + " is empty");
+    }
+    std::string_view subject_type, object_type, predicate, object;
+    if (count == 3) {
+      predicate = fields[1];
+      object = fields[2];
+    } else {
+      subject_type = fields[1];
+      predicate = fields[2];
+      object = fields[3];
+      object_type = fields[4];
+      for (std::string_view type : {subject_type, object_type}) {
+        if (!ParseEntityType(type)) {
+          return Error(line_number, "unknown entity type '" + std::string(type) +
+                                        "' (expected Person, Organization, Place, Work or Event)");
+        }
+      }
+    }
+    TripleSpec triple;
+    triple.subject = Entity(subject_type, fields[0]);
+    triple.object = Entity(object_type, object);
+    triple.type = Type(predicate);
+    triples_.push_back(std::move(triple));
+    return Status::OK();
+  }
+
+  Status ParseJsonLine(std::string_view line, size_t line_number) {
+    Json json = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object()) return Error(line_number, "not a JSON object");
+    auto text = [&](const char* key) -> std::optional<std::string> {
+      auto it = json.find(key);
+      if (it == json.end() || !it->is_string()) return std::nullopt;
+      return it->get<std::string>();
+    };
+    auto type_of = [&](const char* key, std::string* label) -> Status {
+      std::optional<std::string> type = text(key);
+      if (!type || type->empty()) return Status::OK();
+      if (!ParseEntityType(*type)) {
+        return Error(line_number, "unknown entity type '" + *type + "' in \"" + key + "\"");
+      }
+      *label = *type;
+      return Status::OK();
+    };
+    if (json.contains("entity")) {
+      std::optional<std::string> name = text("entity");
+      if (!name || name->empty()) return Error(line_number, "\"entity\" must be a non-empty string");
+      std::string label;
+      KG_RETURN_IF_ERROR(type_of("type", &label));
+      EntitySpec& entity = entities()[Entity(label, *name)];
+      for (const char* key : {"aliases", "titles"}) {
+        auto it = json.find(key);
+        if (it == json.end() || !it->is_array()) continue;
+        for (const Json& item : *it) {
+          if (item.is_string()) (key[0] == 'a' ? entity.aliases : entity.titles).push_back(item.get<std::string>());
+        }
+      }
+      if (auto it = json.find("mentions"); it != json.end() && it->is_number_integer()) {
+        entity.mentions += it->get<int64_t>();
+      }
+      return Status::OK();
+    }
+    std::optional<std::string> subject = text("subject"), predicate = text("predicate"),
+                               object = text("object");
+    if (!subject || !predicate || !object || subject->empty() || predicate->empty() || object->empty()) {
+      return Error(line_number,
+                   "expected \"subject\", \"predicate\" and \"object\" strings (or an \"entity\")");
+    }
+    std::string subject_label, object_label;
+    KG_RETURN_IF_ERROR(type_of("subject_type", &subject_label));
+    std::optional<std::string> object_type = text("object_type");
+    bool quote = (object_type && (*object_type == "Quote" || *object_type == "quote")) ||
+                 (CanonicalRelationshipType(*predicate) == "said" &&
+                  (!object_type || object_type->empty()));
+    if (!quote) KG_RETURN_IF_ERROR(type_of("object_type", &object_label));
+    TripleSpec triple;
+    triple.subject = Entity(subject_label, *subject);
+    triple.object = quote ? Quote(*object) : Entity(object_label, *object);
+    triple.type = Type(*predicate);
+    if (auto it = json.find("confidence"); it != json.end() && it->is_number()) {
+      triple.confidence = std::clamp(it->get<double>(), 0.0, 1.0);
+    }
+    if (auto it = json.find("evidence"); it != json.end() && it->is_object()) {
+      evidence_.push_back(ToValue(*it));
+      triple.evidence = static_cast<uint32_t>(evidence_.size());
+    }
+    triples_.push_back(std::move(triple));
+    return Status::OK();
+  }
+
+  void Reserve(size_t lines) { triples_.reserve(lines); }
+  std::vector<EntitySpec>& entities() { return tables_[0].entities(); }
+  std::vector<TripleSpec>& triples() { return triples_; }
+  std::vector<Value>& evidence() { return evidence_; }
+  // Frees the lookup tables once parsing is done (a million-line import is memory-bound).
+  void DropIndex() {
+    tables_[0].DropIndex();
+    tables_[1].DropIndex();
+  }
+  const std::vector<std::string>& types() const { return types_; }
+
+ private:
+  Status Error(size_t line_number, const std::string& message) const {
+    return Status::InvalidArgument(path_ + ":" + std::to_string(line_number) + ": " + message);
+  }
+
+  uint32_t Entity(std::string_view label, std::string_view name) {
+    return partitioned_ ? InternPart(0, label, name) : InternAll(label, name, false);
+  }
+  uint32_t Quote(std::string_view text) { return InternAll("Quote", text, true); }
+
+  uint32_t InternAll(std::string_view label, std::string_view name, bool quote) {
+    return tables_[0].Intern(EntityTable::Hash(label, name, quote), label, name, quote);
+  }
+
+  // Part `part`'s index of the entity, or kOtherPart when the other part owns it.
+  uint32_t InternPart(int part, std::string_view label, std::string_view name) {
+    uint64_t hash = EntityTable::Hash(label, name, false);
+    if (static_cast<int>(hash >> 63) != part) return kOtherPart;
+    return tables_[part].Intern(hash, label, name, false);
+  }
+
+  // REQUIRES: `predicate` stays valid for the parser's life (it views the file's bytes or
+  // is interned below).
+  uint32_t Type(std::string_view predicate) {
+    if (predicate == last_type_name_) return last_type_;
+    auto it = type_index_.find(predicate);
+    if (it == type_index_.end()) {
+      types_.push_back(CanonicalRelationshipType(predicate));
+      type_names_.emplace_back(predicate);
+      it = type_index_.emplace(type_names_.back(), static_cast<uint32_t>(types_.size() - 1)).first;
+    }
+    last_type_name_ = it->first;
+    return last_type_ = it->second;
+  }
+
+  static Value ToValue(const Json& json) {
+    switch (json.type()) {
+      case Json::value_t::boolean: return Value(json.get<bool>());
+      case Json::value_t::number_integer:
+      case Json::value_t::number_unsigned: return Value(json.get<int64_t>());
+      case Json::value_t::number_float: return Value(json.get<double>());
+      case Json::value_t::string: return Value(json.get<std::string>());
+      case Json::value_t::array: {
+        ValueList list;
+        for (const Json& item : json) list.push_back(ToValue(item));
+        return Value(std::move(list));
+      }
+      case Json::value_t::object: {
+        ValueMap map;
+        for (auto it = json.begin(); it != json.end(); ++it) map[it.key()] = ToValue(it.value());
+        return Value(std::move(map));
+      }
+      default: return Value();
+    }
+  }
+
+  std::string path_;
+  EntityTable tables_[2];
+  bool partitioned_ = false;
+  std::vector<TripleSpec> triples_;
+  std::vector<Value> evidence_;
+  std::deque<std::string> type_names_;  // as written; a deque keeps the views below valid
+  std::unordered_map<std::string_view, uint32_t> type_index_;
+  std::vector<std::string> types_;       // canonical
+  std::string_view last_type_name_;
+  uint32_t last_type_ = 0;
+};
+
+bool IsEntityNode(const Node& node) {
+  for (const std::string& label : node.labels) {
+    if (label == kUntypedLabel || ParseEntityType(label)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path) {
+  auto start = std::chrono::steady_clock::now();
+  if (store->read_only()) return Status::InvalidArgument("store " + store->path() + " is open read-only");
+  std::string data;
+  {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
+    std::streamoff size = in.tellg();
+    if (size < 0) return Status::IOError("cannot read '" + path + "'");
+    data.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    if (!in.read(data.data(), size)) return Status::IOError("cannot read '" + path + "': read error");
+  }
+
+  // Parse and check everything before writing anything.
+  Parser parser(path);
+  parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+  size_t first = data.find_first_not_of(" \t\r\n");
+  bool json = first != std::string::npos && data[first] == '{';
+  if (json) {
+    Status status = Status::OK();
+    ForEachLine(data, [&](std::string_view line, size_t line_number) {
+      status = parser.ParseJsonLine(line, line_number);
+      return status.ok();
+    });
+    KG_RETURN_IF_ERROR(status);
+  } else {
+    KG_RETURN_IF_ERROR(parser.ParseTsv(data));
+  }
+  parser.DropIndex();
+  std::string().swap(data);
+
+  // Names that the store already has: reuse those nodes (same label, or any entity for an
+  // untyped name). Skipped on an empty store, the common case of a first import.
+  std::unique_ptr<storage::GraphReader> snapshot = store->Snapshot();
+  Result<storage::GraphCounts> counts = snapshot->Counts();
+  if (!counts.ok()) return counts.status();
+  bool empty_store = counts->nodes == 0;
+  std::vector<EntitySpec>& entities = parser.entities();
+  std::vector<NodeId> node_of(entities.size());
+  std::vector<bool> existing(entities.size(), false);
+  if (!empty_store) {
+    for (size_t i = 0; i < entities.size(); ++i) {
+      const EntitySpec& entity = entities[i];
+      if (entity.quote) continue;
+      std::optional<NodeId> found;
+      Status status = Status::OK();
+      KG_RETURN_IF_ERROR(snapshot->LookupNodes("name", Value(entity.name), [&](NodeId id) {
+        Result<Node> node = snapshot->GetNode(id);
+        if (!node.ok()) {
+          status = node.status();
+          return false;
+        }
+        if (entity.label.empty() ? IsEntityNode(*node) : node->HasLabel(entity.label)) {
+          found = id;
+          return false;
+        }
+        return true;
+      }));
+      KG_RETURN_IF_ERROR(status);
+      if (found) {
+        node_of[i] = *found;
+        existing[i] = true;
+      }
+    }
+  }
+
+  Result<std::unique_ptr<storage::BulkLoader>> loader = store->BeginBulkLoad();
+  if (!loader.ok()) return loader.status();
+  FileOutcome outcome;
+  outcome.path = path;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    if (existing[i]) continue;
+    EntitySpec& entity = entities[i];
+    PropertyMap properties;
+    std::vector<std::string> labels;
+    if (entity.quote) {
+      labels = {"Quote"};
+      properties["text"] = Value(entity.name);
+    } else {
+      labels = {entity.label.empty() ? std::string(kUntypedLabel) : entity.label};
+      properties["name"] = Value(entity.name);
+      auto list = [](const std::vector<std::string>& items) {
+        ValueList values;
+        for (const std::string& item : items) values.emplace_back(item);
+        return Value(std::move(values));
+      };
+      if (!entity.aliases.empty()) properties["aliases"] = list(entity.aliases);
+      if (!entity.titles.empty()) properties["titles"] = list(entity.titles);
+      if (entity.mentions > 0) properties["mentions"] = Value(entity.mentions);
+      ++outcome.entities;
+    }
+    node_of[i] = (*loader)->AddNode(std::move(labels), std::move(properties));
+  }
+
+  // One edge per distinct (subject, type, object); repeated statements merge their evidence.
+  std::vector<TripleSpec>& triples = parser.triples();
+  size_t table_size = 1024;
+  while (table_size < triples.size() * 2) table_size *= 2;
+  // Slots: the hash's high half, then index into `unique` + 1 (0 = free); the triples are
+  // compared only when the halves agree, so a new triple costs one probe.
+  std::vector<uint64_t> first_of(table_size, 0);
+  std::vector<size_t> unique;
+  unique.reserve(triples.size());
+  std::vector<Value>& statements = parser.evidence();
+  std::unordered_map<size_t, ValueList> evidence;  // by index into `unique`; JSON lines only
+  size_t duplicates = 0, already_stored = 0;
+  Edge3Hash edge_hash;
+  for (size_t i = 0; i < triples.size(); ++i) {
+    const TripleSpec& t = triples[i];
+    Edge3 key{node_of[t.subject], t.type, node_of[t.object]};
+    uint64_t hash = edge_hash(key);
+    uint64_t tag = hash >> 32;
+    size_t slot = hash & (table_size - 1);
+    size_t found = 0;
+    for (;; slot = (slot + 1) & (table_size - 1)) {
+      if (first_of[slot] == 0) break;
+      if ((first_of[slot] >> 32) != tag) continue;
+      size_t candidate = first_of[slot] & 0xffffffff;
+      const TripleSpec& other = triples[unique[candidate - 1]];
+      if (Edge3{node_of[other.subject], other.type, node_of[other.object]} == key) {
+        found = candidate;
+        break;
+      }
+    }
+    if (found == 0) {
+      first_of[slot] = (tag << 32) | (unique.size() + 1);
+      unique.push_back(i);
+      if (t.evidence != 0) evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
+      continue;
+    }
+    ++duplicates;
+    TripleSpec& kept = triples[unique[found - 1]];
+    kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
+    if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
+  }
+  const PropertyMap plain = {{"confidence", Value(1.0)}};
+  const std::vector<std::string>& types = parser.types();
+  for (size_t u = 0; u < unique.size(); ++u) {
+    const TripleSpec& t = triples[unique[u]];
+    NodeId source = node_of[t.subject], target = node_of[t.object];
+    if (existing[t.subject] && existing[t.object]) {
+      bool stored = false;
+      KG_RETURN_IF_ERROR(snapshot->ScanAdjacent(
+          source, Direction::kOutgoing, {types[t.type]}, [&](const storage::AdjacentEdge& e) {
+            stored = e.other == target;
+            return !stored;
+          }));
+      if (stored) {
+        ++already_stored;
+        continue;
+      }
+    }
+    auto statements_of = evidence.find(u);
+    if (t.confidence == 1.0 && statements_of == evidence.end()) {
+      (*loader)->AddEdge(types[t.type], source, target, plain);
+    } else {
+      PropertyMap properties = {{"confidence", Value(t.confidence)}};
+      if (statements_of != evidence.end()) properties["evidence"] = Value(std::move(statements_of->second));
+      (*loader)->AddEdge(types[t.type], source, target, properties);
+    }
+    ++outcome.triples;
+  }
+  KG_RETURN_IF_ERROR((*loader)->Finish());
+  loader->reset();
+
+  if (duplicates > 0 || already_stored > 0) {
+    outcome.message = std::to_string(duplicates) + " repeated triples merged, " +
+                      std::to_string(already_stored) + " already in the store";
+  }
+  IngestReport report;
+  report.added = 1;
+  report.entities = outcome.entities;
+  report.triples = outcome.triples;
+  report.files.push_back(std::move(outcome));
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,214 @@
+#include "query/engine.h"
+
+#include "query/executor.h"
+#include "query/parser.h"
+#include "storage/store.h"
+
+namespace kg::query {
+
+namespace {
+
+std::string PropertiesText(const PropertyMap& properties) {
+  if (properties.empty()) return "";
+  return Value(ValueMap(properties.begin(), properties.end())).ToCypher();
+}
+
+std::string NodeText(const Node& n) {
+  std::string s = "(";
+  for (const auto& l : n.labels) s += ":" + l;
+  std::string props = PropertiesText(n.properties);
+  if (!props.empty()) s += (n.labels.empty() ? "" : " ") + props;
+  return s + ")";
+}
+
+std::string EdgeText(const Edge& e) {
+  std::string s = "[:" + e.type;
+  std::string props = PropertiesText(e.properties);
+  if (!props.empty()) s += " " + props;
+  return s + "]";
+}
+
+bool Writes(const ast::Statement& statement) {
+  for (const auto& part : statement.parts) {
+    for (const auto& c : part.clauses) {
+      if (c.kind == ast::ClauseKind::kCreate || c.kind == ast::ClauseKind::kSet ||
+          c.kind == ast::ClauseKind::kRemove || c.kind == ast::ClauseKind::kDelete) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+ResultValue ResultValue::List(std::vector<ResultValue> items) {
+  ResultValue r;
+  r.kind_ = Kind::kList;
+  r.list_ = std::move(items);
+  return r;
+}
+
+ResultValue ResultValue::Map(std::map<std::string, ResultValue> items) {
+  ResultValue r;
+  r.kind_ = Kind::kMap;
+  r.map_ = std::move(items);
+  return r;
+}
+
+std::string ResultValue::ToCypher() const {
+  switch (kind_) {
+    case Kind::kValue: return value_.ToCypher();
+    case Kind::kNode: return NodeText(node_);
+    case Kind::kEdge: return EdgeText(edge_);
+    case Kind::kPath: {
+      std::string s = "<";
+      for (size_t i = 0; i < path_.nodes.size(); ++i) {
+        s += NodeText(path_.nodes[i]);
+        if (i < path_.edges.size()) {
+          const Edge& e = path_.edges[i];
+          bool forward = e.source == path_.nodes[i].id;
+          s += forward ? "-" + EdgeText(e) + "->" : "<-" + EdgeText(e) + "-";
+        }
+      }
+      return s + ">";
+    }
+    case Kind::kList: {
+      std::string s = "[";
+      for (size_t i = 0; i < list_.size(); ++i) s += (i ? ", " : "") + list_[i].ToCypher();
+      return s + "]";
+    }
+    case Kind::kMap: {
+      std::string s = "{";
+      bool first = true;
+      for (const auto& [k, v] : map_) {
+        s += (first ? "" : ", ") + k + ": " + v.ToCypher();
+        first = false;
+      }
+      return s + "}";
+    }
+  }
+  return "";
+}
+
+std::string ResultValue::ToDisplay() const {
+  if (kind_ == Kind::kValue) return value_.ToDisplay();
+  return ToCypher();
+}
+
+Value ResultValue::ToPlain() const {
+  switch (kind_) {
+    case Kind::kValue: return value_;
+    case Kind::kNode: {
+      ValueMap m(node_.properties.begin(), node_.properties.end());
+      m["_id"] = Value(static_cast<int64_t>(node_.id));
+      ValueList labels;
+      for (const auto& l : node_.labels) labels.push_back(Value(l));
+      m["_labels"] = Value(std::move(labels));
+      return Value(std::move(m));
+    }
+    case Kind::kEdge: {
+      ValueMap m(edge_.properties.begin(), edge_.properties.end());
+      m["_id"] = Value(static_cast<int64_t>(edge_.id));
+      m["_type"] = Value(edge_.type);
+      m["_start"] = Value(static_cast<int64_t>(edge_.source));
+      m["_end"] = Value(static_cast<int64_t>(edge_.target));
+      return Value(std::move(m));
+    }
+    case Kind::kPath: {
+      ValueList items;
+      for (size_t i = 0; i < path_.nodes.size(); ++i) {
+        items.push_back(ResultValue(path_.nodes[i]).ToPlain());
+        if (i < path_.edges.size()) items.push_back(ResultValue(path_.edges[i]).ToPlain());
+      }
+      return Value(std::move(items));
+    }
+    case Kind::kList: {
+      ValueList items;
+      for (const auto& v : list_) items.push_back(v.ToPlain());
+      return Value(std::move(items));
+    }
+    case Kind::kMap: {
+      ValueMap m;
+      for (const auto& [k, v] : map_) m[k] = v.ToPlain();
+      return Value(std::move(m));
+    }
+  }
+  return Value();
+}
+
+bool WriteCounts::any() const {
+  return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
+         properties_set || labels_added || labels_removed;
+}
+
+std::string WriteCounts::ToString() const {
+  std::string out;
+  auto add = [&](int64_t n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  add(nodes_created, "node created", "nodes created");
+  add(nodes_deleted, "node deleted", "nodes deleted");
+  add(relationships_created, "relationship created", "relationships created");
+  add(relationships_deleted, "relationship deleted", "relationships deleted");
+  add(properties_set, "property set", "properties set");
+  add(labels_added, "label added", "labels added");
+  add(labels_removed, "label removed", "labels removed");
+  return out;
+}
+
+Engine::Engine(storage::Store* store) : store_(store) {}
+Engine::~Engine() = default;
+
+Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& parameters) {
+  auto parsed = ParseStatement(statement);
+  if (!parsed.ok()) return parsed.status();
+  const ast::Statement& st = *parsed;
+  try {
+    Bind(st);
+    bool writes = Writes(st);
+    if (st.explain) {
+      auto reader = store_->Snapshot();
+      Executor executor(reader.get(), nullptr, parameters);
+      QueryResult result;
+      result.plan = executor.Explain(st);
+      return result;
+    }
+    if (!writes) {
+      auto reader = store_->Snapshot();
+      Executor executor(reader.get(), nullptr, parameters);
+      QueryResult result;
+      if (st.profile) {
+        result.plan = executor.Profile(st, &result);
+      } else {
+        result = executor.Run(st);
+      }
+      return result;
+    }
+    if (store_->read_only()) {
+      return Status::InvalidArgument("the store is open read-only: this statement writes");
+    }
+    auto txn = store_->Begin();
+    if (!txn.ok()) return txn.status();
+    Executor executor(txn->get(), txn->get(), parameters);
+    QueryResult result;
+    if (st.profile) {
+      result.plan = executor.Profile(st, &result);
+    } else {
+      result = executor.Run(st);
+    }
+    Status s = (*txn)->Commit();
+    if (!s.ok()) return s;
+    return result;
+  } catch (QueryError& error) {
+    return error.status;
+  } catch (std::exception& e) {
+    return Status::Internal(std::string("query failed: ") + e.what());
+  }
+}
+
+std::vector<std::string> Engine::Keywords() { return LexerKeywords(); }
+
+}  // namespace kg::query

@@ -1,0 +1,117 @@
+// Plans and runs one parsed statement over a GraphReader (a snapshot, or the statement's
+// transaction when it writes). Internal to query/; errors are thrown as QueryError.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "query/ast.h"
+#include "query/engine.h"
+#include "query/runtime.h"
+#include "storage/store.h"
+
+namespace kg::query {
+
+// Checks scoping and typing rules before anything runs: UndefinedVariable,
+// VariableAlreadyBound, VariableTypeConflict, UnknownFunction, InvalidAggregation, ...
+void Bind(const ast::Statement& statement);
+
+bool IsAggregateFunction(const std::string& lower_name);
+bool IsKnownFunction(const std::string& lower_name);
+bool ContainsAggregate(const ast::Expr& e);
+
+struct PlanOperator {
+  std::string name;
+  std::string detail;
+  int64_t rows = -1;    // -1 until measured
+  double millis = -1;
+};
+
+class Executor {
+ public:
+  // `txn` is null for reading statements; otherwise reader == txn.
+  Executor(storage::GraphReader* reader, storage::Transaction* txn, const ValueMap& parameters);
+
+  QueryResult Run(const ast::Statement& statement);
+  // The plan without running anything.
+  std::vector<std::string> Explain(const ast::Statement& statement);
+  std::vector<std::string> Profile(const ast::Statement& statement, QueryResult* result);
+
+  RValue Eval(const ast::Expr& e, const Row& row) { return Eval(e, row, nullptr); }
+
+ private:
+  using Rows = std::vector<Row>;
+
+  QueryResult RunSingle(const ast::SingleQuery& query);
+  Rows RunClause(const ast::Clause& clause, Rows input, QueryResult* result);
+
+  Rows Match(const ast::Clause& clause, Rows input);
+  Rows Unwind(const ast::Clause& clause, Rows input);
+  Rows Project(const ast::Projection& projection, Rows input, bool is_return,
+               std::vector<std::string>* columns);
+  Rows Create(const ast::Clause& clause, Rows input);
+  Rows SetOrRemove(const ast::Clause& clause, Rows input);
+  Rows Delete(const ast::Clause& clause, Rows input);
+
+  // Pattern matching. `visit` returns false to stop.
+  using RowVisitor = std::function<bool(Row&)>;
+  bool MatchPart(const ast::PatternPart& part, Row& row, std::vector<EdgeId>& used,
+                 const ast::Expr* where, const RowVisitor& visit);
+  bool MatchShortest(const ast::PatternPart& part, Row& row, const RowVisitor& visit);
+  std::vector<NodeId> Candidates(const ast::PatternPart& part, size_t index, const Row& row,
+                                 const ast::Expr* where, std::string* how);
+  size_t ChooseStart(const ast::PatternPart& part, const Row& row, const ast::Expr* where,
+                     std::string* how);
+  bool NodeMatches(const ast::NodePattern& np, NodeId id, Row& row, bool* bound_here);
+  bool EdgeMatches(const ast::RelPattern& rp, EdgeId id, const Row& row);
+  void BindPath(const ast::PatternPart& part, Row& row);
+  const ast::Expr* IndexableValue(const ast::NodePattern& np, const ast::Expr* where,
+                                  const Row& row, std::string* key);
+
+  RValue Eval(const ast::Expr& e, const Row& row, const std::vector<const Row*>* group);
+  RValue EvalFunction(const ast::Expr& e, const Row& row, const std::vector<const Row*>* group);
+  RValue EvalAggregate(const ast::Expr& e, const std::vector<const Row*>& group);
+  RValue EvalBinary(const ast::Expr& e, const RValue& a, const RValue& b);
+  RValue Property(const RValue& target, const std::string& key);
+  bool Truthy(const ast::Expr& e, const Row& row);
+  int64_t EvalCount(const ast::Expr* e, const char* what);
+
+  const Node& GetNode(NodeId id);
+  const Edge& GetEdge(EdgeId id);
+  void Invalidate() {
+    node_cache_.clear();
+    edge_cache_.clear();
+  }
+  void Check(const Status& s);
+
+  ResultValue ToResult(const RValue& v);
+  Value PropertyValue(const RValue& v);
+
+  void AddOp(const std::string& name, const std::string& detail);
+
+  storage::GraphReader* reader_;
+  storage::Transaction* txn_;
+  const ValueMap& parameters_;
+  std::unordered_map<NodeId, Node> node_cache_;
+  std::unordered_map<EdgeId, Edge> edge_cache_;
+  // Deleted entities stay readable for type(), labels() and the result, not for properties.
+  std::unordered_map<NodeId, Node> node_tombstones_;
+  std::unordered_map<EdgeId, Edge> edge_tombstones_;
+  // The variables in scope, for RETURN * / WITH * when there are no rows.
+  std::set<std::string> scope_names_;
+  std::unordered_set<NodeId> deleted_nodes_;
+  std::unordered_set<EdgeId> deleted_edges_;
+  WriteCounts counts_;
+
+  bool explain_only_ = false;
+  std::vector<PlanOperator> plan_;
+  // The plan operator of each MATCH pattern part's start (its expands follow it).
+  std::unordered_map<const ast::PatternPart*, size_t> part_ops_;
+};
+
+}  // namespace kg::query

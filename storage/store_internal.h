@@ -1,0 +1,90 @@
+// The store's implementation class, shared by store.cpp and bulk_loader.cpp. Not part of the
+// contract: other modules include storage/store.h only.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <rocksdb/db.h>
+
+#include "storage/keys.h"
+#include "storage/store.h"
+
+namespace kg::storage {
+
+enum Cf : int { kDefault, kMeta, kNode, kEdge, kOut, kIn, kLabel, kProp, kDict, kArticle, kCfCount };
+
+inline constexpr uint64_t kFormatVersion = 1;
+
+Status FromRocks(const rocksdb::Status& s, std::string_view context);
+
+class StoreImpl final : public Store {
+ public:
+  StoreImpl(std::string dir, bool read_only) : dir_(std::move(dir)), read_only_(read_only) {}
+  ~StoreImpl() override;
+
+  const std::string& path() const override { return dir_; }
+  bool read_only() const override { return read_only_; }
+  std::unique_ptr<GraphReader> Snapshot() const override;
+  Result<std::unique_ptr<Transaction>> Begin() override;
+  Result<std::unique_ptr<BulkLoader>> BeginBulkLoad() override;
+  Status Compact() override;
+  Status Sync() override;
+
+  rocksdb::DB* db() const { return db_; }
+  rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[cf]; }
+
+  std::optional<uint32_t> FindDictId(DictKind kind, std::string_view name) const;
+  std::optional<std::string> FindDictName(DictKind kind, uint32_t id) const;
+  uint32_t AllocateDictId(DictKind kind);
+  void PublishDictEntry(DictKind kind, const std::string& name, uint32_t id);
+  std::vector<std::string> DictNames(DictKind kind) const;
+
+  uint64_t AllocateNodeIds(uint64_t n);
+  uint64_t AllocateEdgeIds(uint64_t n);
+  uint64_t next_node_id() const { return next_node_id_.load(); }
+  uint64_t next_edge_id() const { return next_edge_id_.load(); }
+
+  // One transaction or bulk load at a time.
+  bool TryBeginWriter();
+  void EndWriter();
+
+ private:
+  friend class Store;
+
+  static size_t DictIndex(DictKind kind) {
+    return kind == DictKind::kLabel ? 0 : kind == DictKind::kType ? 1 : 2;
+  }
+
+  Status OpenDb(bool create);
+  Status OpenDbAt(const std::string& db_dir, bool create);
+  Status CreateDb();
+  void CloseDb();
+  Status CheckOrWriteFormat(bool created);
+  Status LoadCounters();
+  Status LoadDictionary();
+
+  std::string dir_;
+  bool read_only_;
+  int lock_fd_ = -1;
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+
+  mutable std::shared_mutex dict_mutex_;
+  std::array<std::unordered_map<std::string, uint32_t>, 3> dict_ids_;
+  std::array<std::unordered_map<uint32_t, std::string>, 3> dict_names_;
+  std::array<uint32_t, 3> next_dict_id_ = {1, 1, 1};
+
+  std::atomic<uint64_t> next_node_id_{0};
+  std::atomic<uint64_t> next_edge_id_{0};
+  std::atomic<bool> writer_active_{false};
+};
+
+}  // namespace kg::storage

@@ -1,0 +1,139 @@
+// End-to-end tests of the shell fed through standard input and -c, as scripts use it.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "tests/e2e/kg_runner.h"
+
+using kg::testing::ReadFile;
+using kg::testing::RunKg;
+using kg::testing::TempDir;
+using kg::testing::WriteFile;
+
+namespace {
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("kg repl: piped statements and dot-commands run in order", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  auto r = RunKg({"repl", "--db", db},
+                 "CREATE (:Person {name: 'Ada'})-[:supports]->(:Work {name: 'Plan'});\n"
+                 ".mode jsonl\n"
+                 "MATCH (p:Person)-[r]->(w) RETURN p.name, type(r), w.name;\n"
+                 ".mode csv\n"
+                 "MATCH (n) RETURN count(*) AS n;\n");
+  CHECK(r.err.empty());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "{\"p.name\":\"Ada\",\"type(r)\":\"supports\",\"w.name\":\"Plan\"}\n"
+        "n\n2\n");
+}
+
+TEST_CASE("kg repl: an unknown dot-command suggests the nearest one", "[e2e]") {
+  TempDir dir;
+  auto r = RunKg({"repl", "--db", dir / "store"}, ".mdoe csv\n");
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.err, "unknown command '.mdoe'; did you mean '.mode'?"));
+}
+
+TEST_CASE("kg repl: parameters from .param, :param and --param", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  auto r = RunKg({"repl", "--db", db, "--param", "base=10"},
+                 ".param set x 'Kyiv'\n"
+                 ":param n => 32\n"
+                 "RETURN $x AS x, $n + $base AS n;\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "x,n\nKyiv,42\n");
+}
+
+TEST_CASE("kg repl: .output and .once write results to files", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  std::string once = dir / "once.csv";
+  auto r = RunKg({"repl", "--db", db},
+                 ".once " + once + "\nRETURN 1 AS a;\nRETURN 2 AS b;\n");
+  CHECK(r.exit_code == 0);
+  CHECK(ReadFile(once) == "a\n1\n");
+  CHECK(r.out == "b\n2\n");
+}
+
+TEST_CASE("kg repl: .read runs a file and stops at its first error", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  std::string script = dir / "inner.kgq";
+  WriteFile(script, "RETURN 1 AS a;\nRETURN nope(1);\nRETURN 3 AS c;\n");
+  auto r = RunKg({"repl", "--db", db, "--continue"}, ".read " + script + "\nRETURN 4 AS d;\n");
+  CHECK(r.exit_code == 1);
+  CHECK(Contains(r.out, "a\n1\n"));
+  CHECK_FALSE(Contains(r.out, "c\n3\n"));
+  CHECK(Contains(r.out, "d\n4\n"));
+  CHECK(Contains(r.err, script + ":2:8:"));
+  CHECK(Contains(r.err, "UnknownFunction"));
+}
+
+TEST_CASE("kg repl -c: runs one statement and exits", "[e2e]") {
+  TempDir dir;
+  auto r = RunKg({"repl", "--db", dir / "store", "-c", "RETURN 'x' AS v"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "v\nx\n");
+}
+
+TEST_CASE("kg repl --read-only: writes are refused and nothing changes", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  REQUIRE(RunKg({"query", "CREATE (:T {v: 1})", "--db", db}).exit_code == 0);
+  auto r = RunKg({"repl", "--read-only", "--db", db, "-c", "CREATE (:T {v: 2})"});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(r.err.empty());
+  auto count = RunKg({"query", "MATCH (t:T) RETURN count(t) AS n", "--db", db});
+  CHECK(count.out == "n\n1\n");
+}
+
+TEST_CASE("kg run: runs script files in order and stops at the first failing one", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  WriteFile(dir / "a.kgq", "CREATE (:City {name: 'Kyiv'});\n");
+  WriteFile(dir / "b.kgq", "MATCH (c:City) RETURN c.name AS city;\n");
+  WriteFile(dir / "bad.kgq", "RETURN 1 +;\n");
+  auto r = RunKg({"run", dir / "a.kgq", dir / "b.kgq", "--db", db});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "city\nKyiv\n");
+  auto bad = RunKg({"run", dir / "bad.kgq", dir / "b.kgq", "--db", db});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.out.empty());
+  CHECK(Contains(bad.err, dir / "bad.kgq:1:"));
+  CHECK(Contains(bad.err, "syntax error"));
+}
+
+TEST_CASE("kg query -c: runs the statement given as a flag", "[e2e]") {
+  TempDir dir;
+  auto r = RunKg({"query", "-c", "RETURN 1 + 1 AS two", "--db", dir / "store"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "two\n2\n");
+}
+
+TEST_CASE("kg --help: documents the exit codes", "[e2e]") {
+  auto r = RunKg({"--help"});
+  CHECK(r.exit_code == 0);
+  CHECK(Contains(r.out, "Exit codes: 0 ok, 1"));
+  CHECK(Contains(r.out, "70 internal"));
+}
+
+TEST_CASE("kg repl: .ingest adds articles and .export writes GraphML", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  std::string article = std::string(KG_SOURCE_DIR) + "/examples/articles";
+  std::string graphml = dir / "g.graphml";
+  auto r = RunKg({"repl", "--db", db},
+                 ".ingest " + article + "\n.export graphml " + graphml +
+                     "\nMATCH (a:Article) RETURN count(a) AS articles;\n");
+  CHECK(r.exit_code == 0);
+  CHECK(Contains(r.out, "ingested 1 article"));
+  CHECK(Contains(r.out, "articles\n1\n"));
+  CHECK(Contains(ReadFile(graphml), "<graphml"));
+}

@@ -1,0 +1,130 @@
+// The interactive shell in a real pseudo-terminal: what a person types and sees.
+#include <catch2/catch.hpp>
+
+#include "tests/e2e/kg_runner.h"
+#include "tests/e2e/pty_session.h"
+
+using kg::testing::PtySession;
+using kg::testing::ReadFile;
+using kg::testing::TempDir;
+
+namespace {
+
+std::vector<std::string> Repl(const TempDir& dir) {
+  return {KG_BINARY, "repl", "--db", dir / "store"};
+}
+
+std::vector<std::string> Env(const TempDir& dir) { return {"KG_HISTORY=" + (dir / "history")}; }
+
+}  // namespace
+
+TEST_CASE("Terminal: a multi-line statement shows the continuation prompt", "[e2e][terminal]") {
+  TempDir dir;
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("UNWIND [1, 2, 3] AS x\r");
+  REQUIRE(kg.Expect("   ...> "));
+  kg.Send("RETURN sum(x) AS total;\r");
+  CHECK(kg.Expect("│ total │"));
+  CHECK(kg.Expect("│     6 │"));
+  CHECK(kg.Expect("1 row ("));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("\x04");  // Ctrl-D
+  CHECK(kg.Wait() == 0);
+}
+
+TEST_CASE("Terminal: Tab completes keywords and dot-commands", "[e2e][terminal]") {
+  TempDir dir;
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("UNWI\t");
+  REQUIRE(kg.Expect("UNWIND"));
+  kg.Send(" [7] AS x RETU\t");
+  REQUIRE(kg.Expect("RETURN"));
+  kg.Send(" x;\r");
+  CHECK(kg.Expect("│ 7 │"));
+  kg.Send(".mod\t");
+  REQUIRE(kg.Expect(".mode"));
+  kg.Send(" csv\rRETURN 'done' AS d;\r");
+  CHECK(kg.Expect("d\ndone"));
+  kg.Send(".quit\r");
+  CHECK(kg.Wait() == 0);
+}
+
+TEST_CASE("Terminal: Ctrl-C drops the statement being typed and keeps the shell", "[e2e][terminal]") {
+  TempDir dir;
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("MATCH (n)\r");
+  REQUIRE(kg.Expect("   ...> "));
+  kg.Send("\x03");  // Ctrl-C
+  REQUIRE(kg.Expect("^C"));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("RETURN 5 AS five;\r");
+  CHECK(kg.Expect("│    5 │"));
+  kg.Send(".quit\r");
+  CHECK(kg.Wait() == 0);
+}
+
+TEST_CASE("Terminal: history keeps one entry per statement across restarts", "[e2e][terminal]") {
+  TempDir dir;
+  {
+    PtySession kg(Repl(dir), Env(dir));
+    REQUIRE(kg.Expect("kg> "));
+    kg.Send("RETURN 40 +\r");
+    REQUIRE(kg.Expect("   ...> "));
+    kg.Send("2 AS answer;\r");
+    REQUIRE(kg.Expect("│     42 │"));
+    kg.Send(".quit\r");
+    REQUIRE(kg.Wait() == 0);
+  }
+  // libedit writes spaces as \040 and newlines as \012: the two lines are one entry.
+  std::string history = ReadFile(dir / "history");
+  CHECK(history.find("RETURN\\04040\\040+\\0122\\040AS\\040answer;\n") != std::string::npos);
+  {
+    PtySession kg(Repl(dir), Env(dir));
+    REQUIRE(kg.Expect("kg> "));
+    kg.Send("\x1b[A\x1b[A");  // up arrow twice: past .quit to the statement, both lines
+    kg.Send("\r");
+    CHECK(kg.Expect("│     42 │"));
+    REQUIRE(kg.Expect("kg> "));
+    kg.Send("\x04");
+    CHECK(kg.Wait() == 0);
+  }
+}
+
+TEST_CASE("Terminal: an error shows a caret and the shell goes on", "[e2e][terminal]") {
+  TempDir dir;
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("RETURN nosuch;\r");
+  CHECK(kg.Expect("<stdin>:1:8: semantic error (UndefinedVariable)"));
+  CHECK(kg.Expect("       ^~~~~~"));
+  kg.Send("RETURN 1 AS one;\r");
+  CHECK(kg.Expect("│   1 │"));
+  kg.Send(".quit\r");
+  CHECK(kg.Wait() == 0);
+}
+
+TEST_CASE("Terminal: Tab completes labels, types, property keys and file names", "[e2e][terminal]") {
+  TempDir dir;
+  kg::testing::WriteFile(dir / "script.kgq", "RETURN 'from file' AS f;\n");
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("CREATE (:Politician {surname: 'X'})-[:spokesperson_for]->(:Party);\r");
+  REQUIRE(kg.Expect("1 relationship created"));
+  kg.Send("MATCH (p:Poli\t");
+  REQUIRE(kg.Expect("Politician"));
+  kg.Send(")-[:spok\t");
+  REQUIRE(kg.Expect("spokesperson_for"));
+  kg.Send("]->() RETURN p.sur\t");
+  REQUIRE(kg.Expect("surname"));
+  kg.Send(";\r");
+  CHECK(kg.Expect("│ X "));
+  kg.Send(".read " + (dir / "scr") + "\t");
+  REQUIRE(kg.Expect("script.kgq"));
+  kg.Send("\r");
+  CHECK(kg.Expect("from file"));
+  kg.Send(".quit\r");
+  CHECK(kg.Wait() == 0);
+}

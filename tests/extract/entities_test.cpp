@@ -1,0 +1,71 @@
+#include "extract/entities.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/text.h"
+
+using kg::EntityType;
+using kg::extract::FindMentions;
+using kg::extract::Mention;
+using kg::extract::MentionKind;
+using kg::extract::Segment;
+
+namespace {
+
+const Mention* Find(const std::vector<Mention>& mentions, const std::string& surface) {
+  for (const Mention& m : mentions) {
+    if (m.surface == surface) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Entities: a title between an organisation and a person is split off", "[extract]") {
+  std::string text = "Headline\n\nZelensky met US Army Secretary Dan Driscoll on Thursday.";
+  kg::extract::Document doc = Segment(text);
+  std::vector<Mention> mentions = FindMentions(doc);
+  const Mention* army = Find(mentions, "US Army");
+  const Mention* driscoll = Find(mentions, "Dan Driscoll");
+  REQUIRE(army);
+  REQUIRE(driscoll);
+  CHECK(army->type == EntityType::kOrganization);
+  CHECK(driscoll->type == EntityType::kPerson);
+  CHECK(driscoll->title == "secretary");
+  REQUIRE(driscoll->title_owner >= 0);
+  CHECK(mentions[driscoll->title_owner].surface == "US Army");
+  CHECK_FALSE(Find(mentions, "Thursday"));
+}
+
+TEST_CASE("Entities: demonyms stand for their places", "[extract]") {
+  std::string text = "Headline\n\nFrench Foreign Minister Jean-Noel Barrot spoke.";
+  std::vector<Mention> mentions = FindMentions(Segment(text));
+  const Mention* french = Find(mentions, "French");
+  REQUIRE(french);
+  CHECK(french->kind == MentionKind::kDemonym);
+  CHECK(french->canonical == "France");
+  const Mention* barrot = Find(mentions, "Jean-Noel Barrot");
+  REQUIRE(barrot);
+  CHECK(barrot->title == "foreign minister");
+}
+
+TEST_CASE("Entities: honorifics and sentence openers are not names", "[extract]") {
+  std::string text = "Headline\n\nHowever, Ms Leavitt said the plan was good. Reports say it was.";
+  std::vector<Mention> mentions = FindMentions(Segment(text));
+  CHECK(Find(mentions, "Leavitt"));
+  CHECK_FALSE(Find(mentions, "Ms Leavitt"));
+  CHECK_FALSE(Find(mentions, "However"));
+}
+
+TEST_CASE("Entities: head words type organisations and places", "[extract]") {
+  std::string text =
+      "Headline\n\nThe Atlantic Council met at the Zappeion Hall near the UK-based Energy Forum.";
+  std::vector<Mention> mentions = FindMentions(Segment(text));
+  REQUIRE(Find(mentions, "Atlantic Council"));
+  CHECK(Find(mentions, "Atlantic Council")->type == EntityType::kOrganization);
+  REQUIRE(Find(mentions, "Zappeion Hall"));
+  CHECK(Find(mentions, "Zappeion Hall")->type == EntityType::kPlace);
+  REQUIRE(Find(mentions, "UK"));
+  CHECK(Find(mentions, "UK")->suffix == "based");
+}
