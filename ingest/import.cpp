@@ -9,6 +9,7 @@
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -546,20 +547,35 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
   }
   const PropertyMap plain = {{"confidence", Value(1.0)}};
   const std::vector<std::string>& types = parser.types();
+  // Triples between two nodes the store already had may be stored already. One adjacency
+  // scan per (source, type) answers all of them: per triple, a hub would be scanned
+  // thousands of times.
+  std::vector<bool> stored(unique.size(), false);
+  if (!empty_store) {
+    std::map<std::pair<NodeId, uint32_t>, std::vector<size_t>> groups;
+    for (size_t u = 0; u < unique.size(); ++u) {
+      const TripleSpec& t = triples[unique[u]];
+      if (existing[t.subject] && existing[t.object]) {
+        groups[{node_of[t.subject], t.type}].push_back(u);
+      }
+    }
+    std::unordered_set<NodeId> targets;
+    for (const auto& [key, members] : groups) {
+      targets.clear();
+      KG_RETURN_IF_ERROR(snapshot->ScanAdjacent(key.first, Direction::kOutgoing, {types[key.second]},
+                                                [&](const storage::AdjacentEdge& e) {
+                                                  targets.insert(e.other);
+                                                  return true;
+                                                }));
+      for (size_t u : members) stored[u] = targets.count(node_of[triples[unique[u]].object]) > 0;
+    }
+  }
   for (size_t u = 0; u < unique.size(); ++u) {
     const TripleSpec& t = triples[unique[u]];
     NodeId source = node_of[t.subject], target = node_of[t.object];
-    if (existing[t.subject] && existing[t.object]) {
-      bool stored = false;
-      KG_RETURN_IF_ERROR(snapshot->ScanAdjacent(
-          source, Direction::kOutgoing, {types[t.type]}, [&](const storage::AdjacentEdge& e) {
-            stored = e.other == target;
-            return !stored;
-          }));
-      if (stored) {
-        ++already_stored;
-        continue;
-      }
+    if (stored[u]) {
+      ++already_stored;
+      continue;
     }
     auto statements_of = evidence.find(u);
     if (t.confidence == 1.0 && statements_of == evidence.end()) {

@@ -16,6 +16,7 @@
 #include "graph/export.h"
 #include "ingest/ingester.h"
 #include "repl/completion.h"
+#include "repl/describe.h"
 #include "repl/error_format.h"
 #include "storage/store.h"
 
@@ -321,6 +322,30 @@ void Shell::RegisterCommands() {
                          std::ofstream file(args[1], std::ios::binary);
                          if (!file) return Status::IOError("cannot write '" + args[1] + "'");
                          return graph::WriteGraphML(*store_->Snapshot(), file);
+                       }});
+  commands_.push_back({".describe", "NAME", "an entity card: type, aliases, titles, articles, "
+                       "relationships with their evidence",
+                       [this](const std::vector<std::string>& args) {
+                         if (args.empty()) return Status::InvalidArgument("usage: .describe NAME");
+                         std::string name = RestAfterWords(current_line_, 1);
+                         if (name.size() >= 2 && (name[0] == '\'' || name[0] == '"') &&
+                             name.back() == name[0]) {
+                           name = name.substr(1, name.size() - 2);
+                         }
+                         return Describe(engine_, name, Out());
+                       }});
+  commands_.push_back({".path", "NAME NAME", "the shortest chain of facts between two entities, "
+                       "with evidence per hop",
+                       [this](const std::vector<std::string>& args) {
+                         if (args.size() != 2) {
+                           return Status::InvalidArgument(
+                               "usage: .path NAME NAME (quote names with spaces)");
+                         }
+                         std::vector<std::string> types;
+                         for (const auto& t : store_->Snapshot()->RelationshipTypes()) {
+                           if (t != "MENTIONS") types.push_back(t);
+                         }
+                         return DescribePath(engine_, args[0], args[1], types, 6, Out());
                        }});
   commands_.push_back({".schema", "", "labels, relationship types and property keys in the store",
                        [this](const std::vector<std::string>&) {

@@ -137,3 +137,51 @@ TEST_CASE("kg repl: .ingest adds articles and .export writes GraphML", "[e2e]") 
   CHECK(Contains(r.out, "articles\n1\n"));
   CHECK(Contains(ReadFile(graphml), "<graphml"));
 }
+
+namespace {
+
+// A small graph with evidence, imported as kg extract's JSON lines, plus an article by hand.
+std::string CuratedStore(const TempDir& dir) {
+  std::string db = dir / "store";
+  std::string data = std::string(KG_SOURCE_DIR) + "/tests/data/curated.jsonl";
+  REQUIRE(RunKg({"ingest", "--triples", data, "--db", db}).exit_code == 0);
+  REQUIRE(RunKg({"query", "--db", db},
+                "CREATE (:Article {title: 'Talks resume', path: 'talks.txt'});\n"
+                "MATCH (art:Article), (a {name: 'Anna Berg'}) CREATE (art)-[:MENTIONS {count: 2}]->(a);\n")
+              .exit_code == 0);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("kg repl: .describe prints an entity card with evidence", "[e2e]") {
+  TempDir dir;
+  std::string db = CuratedStore(dir);
+  auto r = RunKg({"repl", "--db", db}, ".describe Berg\n");
+  CHECK(r.exit_code == 0);
+  CHECK(Contains(r.out, "Anna Berg  :Person\n"));
+  CHECK(Contains(r.out, "  aliases: Berg\n"));
+  CHECK(Contains(r.out, "  titles: foreign minister\n"));
+  CHECK(Contains(r.out, "  mentioned in 1 article:\n    Talks resume (2×)\n"));
+  CHECK(Contains(r.out, "-[official-of]-> Norland (:Place)  confidence 0.90\n"));
+  CHECK(Contains(r.out, "\"Berg rejected the peace plan.\"  (talks.txt, sentence 2)\n"));
+  auto missing = RunKg({"repl", "--db", db}, ".describe Nobody\n");
+  CHECK(missing.exit_code == 1);
+  CHECK(Contains(missing.err, "no entity named 'Nobody'"));
+}
+
+TEST_CASE("kg repl: .path shows the chain of facts with evidence per hop", "[e2e]") {
+  TempDir dir;
+  std::string db = CuratedStore(dir);
+  auto r = RunKg({"repl", "--db", db}, ".path Norland 'Carl Dahl'\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "Norland\n"
+        "  <-[official-of]- Anna Berg\n"
+        "      \"Norland foreign minister Anna Berg spoke.\"  (talks.txt, sentence 1)\n"
+        "  -[opposes]-> the peace plan\n"
+        "      \"Berg rejected the peace plan.\"  (talks.txt, sentence 2)\n"
+        "  <-[proposed]- Carl Dahl\n"
+        "      \"Dahl drafted the plan.\"  (talks.txt, sentence 3)\n"
+        "3 hops\n");
+}

@@ -1,0 +1,26 @@
+// Entity cards and connections for the shell's .describe and .path: what the store knows of
+// a name, and how two names are connected, each statement with the sentence that makes it.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "query/engine.h"
+
+namespace kg::repl {
+
+// Prints a card for every entity named `name` (canonical name, else an alias, else the same
+// name in another case): type, aliases, titles, the articles that mention it and each of its
+// relationships with the evidence sentences. kNotFound if no entity has that name.
+Status Describe(query::Engine& engine, const std::string& name, std::ostream& out);
+
+// Prints the shortest chain of facts between two named entities (MENTIONS links through
+// articles are not facts and are not followed), each hop with its first evidence sentence.
+// `types` are the relationship types to follow. kNotFound if either name is unknown or no
+// chain of at most `max_hops` facts joins them.
+Status DescribePath(query::Engine& engine, const std::string& from, const std::string& to,
+                    const std::vector<std::string>& types, int max_hops, std::ostream& out);
+
+}  // namespace kg::repl
