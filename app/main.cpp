@@ -14,11 +14,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/file.h"
 #include "core/status.h"
 #include "extract/extractor.h"
 #include "extract/jsonl.h"
-#include "graph/export.h"
 #include "ingest/ingester.h"
+#include "repl/export_command.h"
 #include "repl/shell.h"
 #include "storage/store.h"
 
@@ -35,23 +36,6 @@ int Fail(const std::string& message) {
 }
 
 int Fail(const kg::Status& status) { return Fail(status.message()); }
-
-bool ReadWholeFile(const std::string& path, std::string* text, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *error = "'" + path + "' is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot open '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
-  return true;
-}
 
 kg::Result<std::unique_ptr<kg::storage::Store>> OpenStore(const std::string& db, bool read_only) {
   kg::storage::OpenOptions options;
@@ -124,9 +108,9 @@ int RunNonInteractive(kg::repl::Shell& shell, const ShellFlags& flags, bool read
     if (!ok && shell.options().bail) return kExitFailed;
   }
   for (const auto& file : flags.files) {
-    std::string text, error;
-    if (!ReadWholeFile(file, &text, &error)) return Fail(error);
-    ok = shell.RunScript(text, file) && ok;
+    auto text = kg::ReadFileToString(file);
+    if (!text.ok()) return Fail(text.status());
+    ok = shell.RunScript(*text, file) && ok;
     if ((!ok && shell.options().bail) || shell.quit_requested()) break;
   }
   if (read_stdin && (ok || !shell.options().bail) && !shell.quit_requested()) {
@@ -179,7 +163,7 @@ int RunIngest(const std::string& db, const std::vector<std::string>& paths,
   if (!report.ok()) return Fail(report.status());
   for (const auto& f : report->files) {
     if (f.kind == kg::ingest::FileOutcome::Kind::kFailed) {
-      std::cerr << "kg: ingest: " << f.path << ": " << f.message << "\n";
+      std::cerr << "kg: ingest: " << f.message << "\n";  // the message names the file
     } else if (f.kind == kg::ingest::FileOutcome::Kind::kSkipped) {
       std::cerr << "kg: ingest: " << f.path << ": skipped, " << f.message << "\n";
     }
@@ -194,13 +178,13 @@ int RunIngest(const std::string& db, const std::vector<std::string>& paths,
 int RunExtract(const std::vector<std::string>& files) {
   bool failed = false;
   for (const auto& file : files) {
-    std::string text, error;
-    if (!ReadWholeFile(file, &text, &error)) {
-      std::cerr << "kg: extract: " << error << "\n";
+    auto text = kg::ReadFileToString(file);
+    if (!text.ok()) {
+      std::cerr << "kg: extract: " << text.status().message() << "\n";
       failed = true;
       continue;
     }
-    auto article = kg::extract::ExtractArticle(text, file);
+    auto article = kg::extract::ExtractArticle(*text, file);
     if (!article.ok()) {
       std::cerr << "kg: extract: " << file << ": " << article.status().message() << "\n";
       failed = true;
@@ -229,34 +213,15 @@ int RunStats(const std::string& db) {
   return kExitOk;
 }
 
-int RunExport(const std::string& db, const std::string& format, const std::string& output) {
-  if (format != "graphml") return Fail("export: unknown format '" + format + "'");
+int RunExport(const std::string& db, kg::repl::ExportRequest request) {
   auto store = OpenStore(db, true);
   if (!store.ok()) return Fail(store.status());
-  auto reader = (*store)->Snapshot();
-  if (output.empty() || output == "-") {
-    kg::Status s = kg::graph::WriteGraphML(*reader, std::cout);
-    return s.ok() ? kExitOk : Fail(s);
-  }
-  // Write beside the target and rename, so a failed export never leaves half a file.
-  std::string temp = output + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    if (!out) return Fail("export: cannot write '" + output + "': " + std::strerror(errno));
-    kg::Status s = kg::graph::WriteGraphML(*reader, out);
-    out.close();
-    if (!s.ok() || !out) {
-      std::filesystem::remove(temp);
-      return Fail(s.ok() ? kg::Status::IOError("export: writing '" + output + "' failed") : s);
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, output, ec);
-  if (ec) return Fail("export: cannot write '" + output + "': " + ec.message());
-  auto counts = reader->Counts();
-  if (counts.ok()) {
-    std::cerr << "exported " << counts->nodes << " nodes and " << counts->edges
-              << " relationships to " << output << "\n";
+  kg::query::Engine engine(store->get());
+  auto summary = kg::repl::RunExport(store->get(), &engine, request);
+  if (!summary.ok()) return Fail("export: " + summary.status().message());
+  if (!request.output.empty() && request.output != "-") {
+    std::cerr << "exported " << summary->nodes << " nodes and " << summary->relationships
+              << " relationships to " << request.output << "\n";
   }
   return kExitOk;
 }
@@ -311,13 +276,26 @@ int Main(int argc, char** argv) {
   repl->add_flag("--no-history", no_history, "keep no history file");
   AddShellFlags(repl, &repl_flags);
 
-  auto* exporter = app.add_subcommand("export", "write the whole graph to a file");
-  std::string export_format = "graphml", export_output;
-  exporter->add_option("--format", export_format, "graphml")
-      ->check(CLI::IsMember({"graphml"}))
+  auto* exporter = app.add_subcommand(
+      "export", "write the graph, a filtered part of it, or a query's subgraph to a file");
+  std::string export_format = "graphml";
+  kg::repl::ExportRequest export_request;
+  exporter->add_option("--format", export_format, "graphml, dot, ntriples or csv")
+      ->check(CLI::IsMember(kg::repl::ExportFormatNames()))
       ->capture_default_str();
-  exporter->add_option("output", export_output, "output file ('-' or none: standard output)");
-  exporter->add_option("-o,--output", export_output, "output file");
+  exporter->add_option("output", export_request.output,
+                       "output file ('-' or none: standard output); for csv a folder");
+  exporter->add_option("-o,--output", export_request.output, "output file");
+  exporter->add_option("-q,--query", export_request.query,
+                       "export only the nodes, relationships and paths this query returns");
+  exporter->add_option("--label", export_request.filter.labels, "keep nodes with this label");
+  exporter->add_option("--exclude-label", export_request.filter.exclude_labels,
+                       "drop nodes with this label (e.g. Article, Quote)");
+  exporter->add_option("--type", export_request.filter.types, "keep relationships of this type");
+  exporter->add_option("--exclude-type", export_request.filter.exclude_types,
+                       "drop relationships of this type (e.g. MENTIONS)");
+  exporter->add_option("--min-confidence", export_request.filter.min_confidence,
+                       "drop relationships less sure than this");
 
   auto* stats = app.add_subcommand("stats", "counts of articles, nodes by label, relationships by type");
 
@@ -331,7 +309,10 @@ int Main(int argc, char** argv) {
   if (*extract) return RunExtract(extract_files);
   if (*ingest) return RunIngest(db, ingest_paths, triple_files, threads);
   if (*stats) return RunStats(db);
-  if (*exporter) return RunExport(db, export_format, export_output);
+  if (*exporter) {
+    export_request.format = *kg::repl::ParseExportFormat(export_format);
+    return RunExport(db, export_request);
+  }
   if (*query) {
     if (query_flags.command.empty() && query_flags.files.empty() && isatty(STDIN_FILENO)) {
       std::cerr << "kg: query: give a statement, -f FILE, or statements on standard input\n";

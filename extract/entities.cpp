@@ -700,6 +700,12 @@ class MentionFinder {
             continue;
           }
         }
+        // "trade and industry commissioner": coordinated modifiers.
+        if (t.text == "and" && k - 1 >= sentence_begin && IsTitleToken(tokens[k - 1].text) &&
+            k + 1 < title_end && !IsTitleHeadToken(tokens[k - 1].text)) {
+          --k;
+          continue;
+        }
         if (t.text == "of" && k - 1 >= sentence_begin && IsTitleToken(tokens[k - 1].text) &&
             k + 1 < title_end) {
           --k;

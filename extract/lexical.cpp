@@ -123,8 +123,24 @@ const std::unordered_set<std::string>& EStems() {
       "vot", "sav", "continu", "arriv", "us", "rais", "reduc", "produc", "celebrat", "hous",
       "acknowledg", "assassinat", "chang", "charg", "pledg", "hop", "lik", "mov", "rul",
       "decid", "provid", "reconcil", "revok", "voic", "advis", "guarante", "cooperat",
-      "condon", "phon", "host", "clos", "writ"};
+      "condon", "phon", "host", "clos", "writ", "invit", "ascrib", "attribut", "perpetrat",
+      "contribut", "execut", "prosecut", "investigat", "violat", "mediat", "facilitat",
+      "nominat", "initiat", "retaliat", "deplor", "censur", "repudiat", "advocat", "escalat", "evacuat", "liberat", "rebuk", "sabotag",
+      "damag", "engag", "manag", "arrang", "challeng", "abus", "disput", "separat", "dictat",
+      "coordinat", "participat", "dominat", "terminat", "eliminat", "regulat", "manipulat",
+      "resum", "assum", "retir", "serv", "tak", "giv", "mak"};
   return set;
+}
+
+// Stems whose doubled "l" or "t" is the inflection's ("expelled" -> "expel"), and base forms
+// ending in a doubled consonant that the doubling rule would cut ("boycotted" -> "boycott").
+const std::unordered_map<std::string, std::string>& DoubledStems() {
+  static const std::unordered_map<std::string, std::string> map = {
+      {"expell", "expel"}, {"compell", "compel"}, {"propell", "propel"}, {"cancell", "cancel"},
+      {"travell", "travel"}, {"labell", "label"}, {"controll", "control"}, {"patroll", "patrol"},
+      {"signall", "signal"}, {"modell", "model"}, {"channell", "channel"}, {"fuell", "fuel"},
+      {"boycott", "boycott"}};
+  return map;
 }
 
 }  // namespace
@@ -144,6 +160,8 @@ std::string Lemma(std::string_view word) {
   if (w.size() <= 3) return w;
   auto restore_e = [](std::string stem) {
     if (EStems().count(stem)) return stem + "e";
+    auto doubled = DoubledStems().find(stem);
+    if (doubled != DoubledStems().end()) return doubled->second;
     // Doubled final consonant: "stabbing" -> "stab".
     size_t n = stem.size();
     if (n >= 3 && stem[n - 1] == stem[n - 2] && !IsVowel(stem[n - 1]) && stem[n - 1] != 's' &&

@@ -470,7 +470,7 @@ Tables BuildTables() {
            "executive general state assistant associate managing principal political military "
            "first second lead national regional local regional-development development "
            "development's policy security intelligence communications affairs affair "
-           "foreign-policy federal co-founding founding");
+           "foreign-policy federal co-founding founding peace industry climate");
   AddWords(&t.honorifics,
            "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Sir Dame Lord Lady Prof Prof. Professor Rev Rev. "
            "Reverend Sheikh Imam Pope Saint Fr Fr. Father Mx");

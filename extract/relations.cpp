@@ -67,6 +67,15 @@ bool IsBusinessDescriptor(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Descriptors that no state organ takes ("the US think tank Atlantic Council"): a
+// "Council" after them is private.
+bool IsPrivateDescriptor(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "tank", "company", "firm", "newspaper", "daily", "broadcaster", "outlet", "institute",
+      "ngo", "charity", "retailer", "startup", "start-up", "publisher", "magazine", "website"};
+  return kWords.count(w) > 0;
+}
+
 // Nouns that head a Work ("the plan", "the border agreement") and their classes: a bare
 // "the proposal" refers back to the latest named work of its class.
 std::string_view WorkClass(std::string_view lower) {
@@ -83,6 +92,7 @@ std::string_view WorkClass(std::string_view lower) {
       {"ban", "law"},            {"resolution", "resolution"}, {"conclusions", "conclusions"},
       {"sanctions", "sanctions"}, {"budget", "budget"},      {"wall", "wall"},
       {"limits", "limits"},      {"reform", "reform"},       {"reforms", "reform"},
+      {"system", "system"},
       };
   auto it = kHeads.find(lower);
   return it == kHeads.end() ? std::string_view() : it->second;
@@ -104,7 +114,7 @@ bool IsWorkFiller(std::string_view w) {
 }
 
 enum class VerbRule { kNone, kMeet, kTalk, kVisit, kSupport, kOppose, kPropose, kWorkOn, kAttack,
-                      kAccuse, kJoin, kTell };
+                      kAccuse, kJoin, kTell, kEmploy, kLead };
 
 VerbRule RuleFor(const std::string& lemma) {
   static const std::unordered_map<std::string, VerbRule> kRules = {
@@ -135,7 +145,21 @@ VerbRule RuleFor(const std::string& lemma) {
       {"stab", VerbRule::kAttack},      {"assassinate", VerbRule::kAttack},
       {"murder", VerbRule::kAttack},    {"kill", VerbRule::kAttack},
       {"shoot", VerbRule::kAttack},     {"accuse", VerbRule::kAccuse},
-      {"blame", VerbRule::kAccuse},     {"join", VerbRule::kJoin}};
+      {"blame", VerbRule::kAccuse},     {"join", VerbRule::kJoin},
+      {"protest", VerbRule::kOppose},   {"announce", VerbRule::kPropose},
+      {"sponsor", VerbRule::kSupport},  {"co-sponsor", VerbRule::kSupport},
+      {"cosponsor", VerbRule::kSupport}, {"allege", VerbRule::kAccuse},
+      {"perform", VerbRule::kEmploy},   {"play", VerbRule::kEmploy},
+      {"lead", VerbRule::kLead},        {"head", VerbRule::kLead},
+      {"ask", VerbRule::kTell},         {"refuse", VerbRule::kOppose},
+      {"engage", VerbRule::kTalk},
+      {"decry", VerbRule::kOppose},     {"deplore", VerbRule::kOppose},
+      {"lambast", VerbRule::kOppose},   {"censure", VerbRule::kOppose},
+      {"boycott", VerbRule::kOppose},   {"repudiate", VerbRule::kOppose},
+      {"applaud", VerbRule::kSupport},  {"commend", VerbRule::kSupport},
+      {"champion", VerbRule::kSupport}, {"advocate", VerbRule::kSupport},
+      {"favour", VerbRule::kSupport},   {"favor", VerbRule::kSupport},
+      {"laud", VerbRule::kSupport},     {"ratify", VerbRule::kSupport}};
   auto it = kRules.find(lemma);
   return it == kRules.end() ? VerbRule::kNone : it->second;
 }
@@ -180,6 +204,13 @@ class RelationFinder {
       TitleRoles(sentence);
       Appositions(sentence);
       NounEvents(sentence);
+      AttackAgents(sentence);
+      NounStances(sentence);
+      StanceActs(sentence);
+      NounInteractions(sentence);
+      NamingAccusations(sentence);
+      WorkPartners(sentence);
+      Affiliations(sentence);
       Evaluations(sentence);
       Counterparts(sentence);
       PartyLists(sentence);
@@ -436,6 +467,15 @@ class RelationFinder {
       }
       if (owner >= 0) {
         EmitRole(m.entity, owner, m.title, m.title_begin, m.token_end, 0.9);
+        // "AU chairperson President A of Egypt": the place after the name has its own role.
+        if (m.token_end + 1 < sentence.token_end && tokens_[m.token_end].text == "of") {
+          Arg after = ArgAt(m.token_end + 1);
+          if (after.entity >= 0 && after.entity != owner && TypeOf(after.entity) == EntityType::kPlace) {
+            size_t space = m.title.rfind(' ');
+            std::string last = space == std::string::npos ? m.title : m.title.substr(space + 1);
+            EmitRole(m.entity, after.entity, last, m.title_begin, after.end, 0.75);
+          }
+        }
         previous_person_owner = owner;
       } else {
         previous_person_owner = -1;
@@ -599,6 +639,35 @@ class RelationFinder {
         Emit(actor.entity, Predicate::kVisited, target.entity, actor.begin, target.end, 0.65);
       }
     }
+    // "his murder ... by Saudi agents", "the killing of X by Y", "X's assassination by Y":
+    // the agent attacked the victim.
+    static const std::unordered_set<std::string> kViolence = {
+        "murder", "killing", "assassination", "stabbing", "shooting", "abduction", "kidnapping",
+        "beating", "torture", "execution"};
+    for (int t = sentence.token_begin + 1; t + 2 < sentence.token_end; ++t) {
+      if (!kViolence.count(Lower(t)) || tokens_[t].quote >= 0) continue;
+      int victim = -1;
+      int p = t - 1;
+      if (tokens_[p].kind == TokenKind::kPossessive) {
+        victim = ArgEndingAt(p).entity;
+      } else if (Lower(p) == "his" || Lower(p) == "her") {
+        victim = coref_.token_referent[p];
+      } else if (Lower(t + 1) == "of") {
+        int v = t + 2;
+        if (v < sentence.token_end && Lower(v) == "the") ++v;
+        victim = ArgAt(v).entity;
+      }
+      if (victim < 0 || TypeOf(victim) != EntityType::kPerson) continue;
+      for (int u = t + 1; u + 1 < sentence.token_end && u <= t + 10; ++u) {
+        if (tokens_[u].kind == TokenKind::kPunct || tokens_[u].quote >= 0) break;
+        if (Lower(u) != "by") continue;
+        for (const Arg& agent : ObjectsFrom(sentence, u + 1)) {
+          if (agent.entity == victim) continue;
+          Emit(agent.entity, Predicate::kAttacked, victim, t, agent.end, 0.6);
+        }
+        break;
+      }
+    }
     // "X claimed responsibility for the attack on Y".
     for (int t = sentence.token_begin + 1; t + 4 < sentence.token_end; ++t) {
       if (LemmaAt(t) != "claim" || Lower(t + 1) != "responsibility" || Lower(t + 2) != "for") continue;
@@ -618,6 +687,402 @@ class RelationFinder {
     }
   }
 
+  static bool IsAttackNoun(std::string_view w) {
+    static const std::unordered_set<std::string_view> kWords = {
+        "attack", "attacks", "bomb", "bombing", "bombings", "assault", "explosion", "explosions", "blast",
+        "shooting", "stabbing", "airstrike", "airstrikes", "massacre", "ambush", "raid"};
+    return kWords.count(w) > 0;
+  }
+
+  // Where an attack told of in sentence `s` happened: a place right before the attack noun
+  // ("a Kabul car bombing") or the first place after "in"/"into"/"at" ("bombings took place
+  // in Tunisia", "rammed into a military base in Maidan Shahr"); -1 if the sentence tells of
+  // no attack.
+  int AttackPlace(const Sentence& sentence) const {
+    bool attack = false;
+    for (int t = sentence.token_begin; t < sentence.token_end && !attack; ++t) {
+      if (tokens_[t].kind == TokenKind::kWord && tokens_[t].quote < 0 && IsAttackNoun(Lower(t))) {
+        attack = true;
+        for (int u = t - 1; u >= sentence.token_begin && u >= t - 3; --u) {
+          Arg a = ArgEndingAt(u + 1);
+          if (a.entity >= 0 && TypeOf(a.entity) == EntityType::kPlace &&
+              coref_.token_mention[a.begin] >= 0 &&
+              mentions_[coref_.token_mention[a.begin]].kind == MentionKind::kName) {
+            return a.entity;
+          }
+          if (tokens_[u].kind != TokenKind::kWord || tokens_[u].capitalized) break;
+        }
+      }
+    }
+    if (!attack) return -1;
+    for (int t = sentence.token_begin; t + 1 < sentence.token_end; ++t) {
+      if (tokens_[t].quote >= 0 || (Lower(t) != "in" && Lower(t) != "into" && Lower(t) != "at")) continue;
+      for (int u = t + 1; u < sentence.token_end && u <= t + 6; ++u) {
+        Arg a = ArgAt(u);
+        if (a.entity >= 0) {
+          if (TypeOf(a.entity) == EntityType::kPlace) return a.entity;
+          break;
+        }
+        if (tokens_[u].kind == TokenKind::kPunct && tokens_[u].text != ",") break;
+        if (tokens_[u].kind == TokenKind::kNumber) break;
+      }
+    }
+    return -1;
+  }
+
+  // Who carried out an attack: "X claimed responsibility", "the attack, reportedly conducted
+  // by X", "another attack ascribed to X". The target is where the attacks told of in this
+  // sentence and the paragraph's previous few sentences took place.
+  void AttackAgents(const Sentence& sentence) {
+    std::vector<int> agents;
+    int at = -1;
+    for (int t = sentence.token_begin + 1; t + 1 < sentence.token_end && agents.empty(); ++t) {
+      if (tokens_[t].kind != TokenKind::kWord || tokens_[t].quote >= 0) continue;
+      const std::string& lemma = LemmaAt(t);
+      if (lemma == "claim" && Lower(t + 1) == "responsibility") {
+        if (Negated(sentence, t)) continue;
+        agents = SubjectsOf(sentence, t, false, nullptr);
+        if (agents.empty() && tokens_[t - 1].text == ",") {
+          // "The militant organisation, the Islamic State, claimed responsibility".
+          Arg closing = ArgEndingAt(t - 1);
+          int open = closing.entity >= 0 ? closing.begin - 1 : -1;
+          if (open > sentence.token_begin && Lower(open) == "the") --open;
+          if (closing.entity >= 0 && open > sentence.token_begin && tokens_[open].text == "," &&
+              TypeOf(closing.entity) == EntityType::kOrganization) {
+            agents.push_back(closing.entity);
+          }
+        }
+        at = t;
+        continue;
+      }
+      // The suffix rules leave "ascribed" as "ascrib": both forms are listed.
+      static const std::unordered_set<std::string> kAgentive = {
+          "conduct", "carry", "ascribe", "ascrib", "attribute", "attribut", "blame", "perpetrate",
+          "perpetrat", "launch", "claim", "commit"};
+      bool agentive = kAgentive.count(lemma) > 0;
+      if (!agentive || Lower(t) == lemma) continue;
+      bool after_attack = false;
+      for (int u = t - 1; u >= sentence.token_begin && u >= t - 4; --u) {
+        if (IsAttackNoun(Lower(u))) after_attack = true;
+      }
+      if (!after_attack) continue;
+      int u = t + 1;
+      if (lemma == "carry" && Lower(u) == "out") ++u;
+      if (u >= sentence.token_end) continue;
+      const std::string& prep = Lower(u);
+      if (prep != "by" && prep != "to" && prep != "on") continue;
+      for (const Arg& a : ObjectsFrom(sentence, u + 1)) {
+        if (TypeOf(a.entity) == EntityType::kOrganization || TypeOf(a.entity) == EntityType::kPerson) {
+          agents.push_back(a.entity);
+        }
+      }
+      at = t;
+    }
+    if (agents.empty()) return;
+    for (int s = sentence_; s >= 0 && s >= sentence_ - 4; --s) {
+      const Sentence& earlier = doc_.sentences[s];
+      if (earlier.headline || earlier.paragraph != sentence.paragraph) break;
+      int place = AttackPlace(earlier);
+      if (place < 0) continue;
+      for (int agent : agents) Emit(agent, Predicate::kAttacked, place, at, at + 2, 0.6);
+    }
+  }
+
+  // Stances stated by nouns: "X's support for Y", "X's rejection of Y", "X expressed its
+  // support for Y", "voiced opposition to Y", "expressed favourable interest in Y".
+  void NounStances(const Sentence& sentence) {
+    static const std::unordered_set<std::string> kExpress = {
+        "express", "voice", "declare", "reiterate", "reaffirm", "pledge", "offer", "give",
+        "show", "signal", "announce", "repeat", "restate", "confirm", "register"};
+    for (int t = sentence.token_begin + 1; t + 2 < sentence.token_end; ++t) {
+      if (tokens_[t].kind != TokenKind::kWord || tokens_[t].capitalized || tokens_[t].quote >= 0) continue;
+      const std::string& w = Lower(t);
+      const std::string& prep = Lower(t + 1);
+      int stance = 0;
+      if (w == "support" || w == "backing" || w == "endorsement") {
+        if (prep == "for" || prep == "of") stance = 1;
+      } else if (w == "interest") {
+        const std::string& adjective = Lower(t - 1);
+        if (prep == "in" && (adjective == "favorable" || adjective == "favourable" || adjective == "positive" ||
+                             adjective == "keen" || adjective == "strong")) {
+          stance = 1;
+        }
+      } else if (w == "opposition" || w == "rejection" || w == "condemnation" || w == "criticism" ||
+                 w == "denunciation") {
+        if (prep == "to" || prep == "of" || prep == "against") stance = -1;
+      }
+      if (stance == 0) continue;
+      // The holder: a possessor ("Turkey's rejection of") or the subject of a verb of
+      // expressing ("expressed its strong support for").
+      std::vector<int> holders;
+      int u = t - 1;
+      while (u > sentence.token_begin && tokens_[u].kind == TokenKind::kWord && !tokens_[u].capitalized &&
+             ClassifyWord(Lower(u)) == WordClass::kOther && ArgEndingAt(u + 1).entity < 0 && u > t - 3 &&
+             !kExpress.count(LemmaAt(u))) {
+        --u;  // adjectives: "strong", "favorable", "full"
+      }
+      if (tokens_[u].kind == TokenKind::kPossessive) {
+        Arg owner = ArgEndingAt(u);
+        if (owner.entity >= 0 && IsActor(TypeOf(owner.entity))) holders.push_back(owner.entity);
+      } else {
+        int verb = u;
+        if (tokens_[verb].kind == TokenKind::kWord &&
+            (ClassifyWord(Lower(verb)) == WordClass::kDeterminer || ClassifyWord(Lower(verb)) == WordClass::kPronoun)) {
+          --verb;  // "its", "their", "the"
+        }
+        if (verb >= sentence.token_begin && tokens_[verb].kind == TokenKind::kWord && kExpress.count(LemmaAt(verb)) &&
+            Lower(verb) != LemmaAt(verb) && !Negated(sentence, verb)) {
+          holders = SubjectsOf(sentence, verb, true, nullptr);
+        }
+      }
+      if (holders.empty()) continue;
+      Predicate p = stance > 0 ? Predicate::kSupports : Predicate::kOpposes;
+      StanceObjects(sentence, holders, p, t, t + 2, false);
+    }
+  }
+
+  // Acts that take a side on a work: "expelled the ambassador over the agreement" (opposes);
+  // "called on Italy and Egypt to join the project" (supports).
+  void StanceActs(const Sentence& sentence) {
+    for (int v = sentence.token_begin; v + 2 < sentence.token_end; ++v) {
+      if (tokens_[v].kind != TokenKind::kWord || tokens_[v].capitalized || tokens_[v].quote >= 0) continue;
+      const std::string& lemma = LemmaAt(v);
+      if (Lower(v) == lemma) continue;  // verbs in a finite or participle form only
+      bool protest = lemma == "expel" || lemma == "recall" || lemma == "summon" || lemma == "protest" ||
+                     lemma == "boycott" || lemma == "withdraw";
+      bool request = IsRequestVerb(lemma) || lemma == "invite";
+      if (!protest && !request) continue;
+      if (Negated(sentence, v)) continue;
+      int work = -1;
+      int end = v + 1;
+      for (int u = v + 1; u + 1 < sentence.token_end && u < v + 12; ++u) {
+        if (tokens_[u].kind == TokenKind::kPunct || tokens_[u].quote >= 0) break;
+        const std::string& w = Lower(u);
+        if (protest && (w == "over" || (lemma == "withdraw" && w == "from"))) {
+          int np_end = 0;
+          if (u + 2 < sentence.token_end && (Lower(u + 1) == "this" || Lower(u + 1) == "that") &&
+              (Lower(u + 2) == "issue" || Lower(u + 2) == "matter" || Lower(u + 2) == "move")) {
+            // "over this issue": the work just discussed, within the last two sentences.
+            work = LatestWorkSite(u);
+            end = u + 3;
+          } else {
+            work = WorkAt(sentence, u + 1, &np_end);
+            end = np_end;
+          }
+          break;
+        }
+        if (request && w == "to" && u + 2 < sentence.token_end) {
+          const std::string& next = LemmaAt(u + 1);
+          if (next == "join" || next == "support" || next == "back" || next == "sign" || next == "ratify" ||
+              next == "implement" || next == "endorse") {
+            int np_end = 0;
+            work = WorkAt(sentence, u + 2, &np_end);
+            end = np_end;
+          }
+          break;
+        }
+      }
+      if (work < 0) continue;
+      std::vector<int> subjects = SubjectsOf(sentence, v, true, nullptr);
+      Predicate p = protest ? Predicate::kOpposes : Predicate::kSupports;
+      for (int s : subjects) Emit(s, p, work, v, end, 0.6);
+    }
+  }
+
+  // Interactions stated by nouns: "had a phone conversation with X", "held talks with X"
+  // (talked-with); "held a meeting with X" (met-with).
+  void NounInteractions(const Sentence& sentence) {
+    for (int v = sentence.token_begin + 1; v + 3 < sentence.token_end; ++v) {
+      const std::string& lemma = LemmaAt(v);
+      if (tokens_[v].kind != TokenKind::kWord || tokens_[v].quote >= 0 || Lower(v) == lemma ||
+          (lemma != "have" && lemma != "hold")) {
+        continue;
+      }
+      int u = v + 1;
+      for (int skipped = 0; u < sentence.token_end && skipped < 3 && tokens_[u].kind == TokenKind::kWord &&
+                            !tokens_[u].capitalized && Lower(u) != "with" && ArgAt(u).entity < 0;
+           ++skipped) {
+        const std::string& w = Lower(u);
+        if (w == "talks" || w == "conversation" || w == "conversations" || w == "call" || w == "meeting" ||
+            w == "discussion" || w == "discussions" || w == "meetings") {
+          break;
+        }
+        ++u;  // "a", "phone", "private", "lengthy"
+      }
+      if (u + 1 >= sentence.token_end || Lower(u + 1) != "with") continue;
+      const std::string& noun = Lower(u);
+      Predicate p;
+      if (noun == "meeting" || noun == "meetings") {
+        p = Predicate::kMetWith;
+      } else if (noun == "talks" || noun == "conversation" || noun == "conversations" || noun == "call" ||
+                 noun == "discussion" || noun == "discussions") {
+        p = Predicate::kTalkedWith;
+      } else {
+        continue;
+      }
+      if (Negated(sentence, v)) continue;
+      std::vector<int> subjects = SubjectsOf(sentence, v, false, nullptr);
+      for (const Arg& o : ObjectsFrom(sentence, u + 2)) {
+        for (int s : subjects) Emit(s, p, o.entity, v, o.end, 0.7);
+      }
+    }
+  }
+
+  // Accusations by naming: "labelled the group as terrorists", "branded X a war criminal",
+  // "designated X a terrorist organisation".
+  void NamingAccusations(const Sentence& sentence) {
+    static const std::unordered_set<std::string> kCharges = {
+        "terrorist", "terrorists", "criminal", "criminals", "murderer", "murderers", "aggressor",
+        "traitor", "traitors", "liar", "war-criminal", "extremist", "extremists", "terrorism"};
+    for (int v = sentence.token_begin + 1; v + 2 < sentence.token_end; ++v) {
+      if (tokens_[v].kind != TokenKind::kWord || tokens_[v].capitalized || tokens_[v].quote >= 0) continue;
+      const std::string& lemma = LemmaAt(v);
+      if (Lower(v) == lemma) continue;
+      if (lemma != "label" && lemma != "brand" && lemma != "call" && lemma != "designate" && lemma != "dub" &&
+          lemma != "describe" && lemma != "list") {
+        continue;
+      }
+      std::vector<Arg> objects = ObjectsFrom(sentence, v + 1);
+      if (objects.empty()) continue;
+      int u = objects.back().end;
+      bool charge = false;
+      for (int j = u; j < sentence.token_end && j < u + 5; ++j) {
+        if (tokens_[j].kind != TokenKind::kWord && tokens_[j].kind != TokenKind::kOpenQuote &&
+            tokens_[j].kind != TokenKind::kCloseQuote) {
+          break;
+        }
+        if (kCharges.count(Lower(j))) {
+          charge = true;
+          break;
+        }
+      }
+      if (!charge || Negated(sentence, v)) continue;
+      std::vector<int> subjects = SubjectsOf(sentence, v, true, nullptr);
+      for (const Arg& o : objects) {
+        if (!IsActor(TypeOf(o.entity))) continue;
+        for (int s : subjects) Emit(s, Predicate::kAccused, o.entity, v, o.end, 0.6);
+      }
+    }
+  }
+
+  // Partners of a joint work: "EuroAfrica Interconnector, a similar project between Greece,
+  // Cyprus and Egypt"; "the pipeline is a project involving A and B" → each works on it.
+  void WorkPartners(const Sentence& sentence) {
+    static const std::unordered_set<std::string> kJoint = {
+        "project", "effort", "initiative", "venture", "partnership", "collaboration", "pipeline",
+        "programme", "program", "undertaking"};
+    for (int t = sentence.token_begin + 1; t + 3 < sentence.token_end; ++t) {
+      if (!kJoint.count(Lower(t))) continue;
+      std::vector<Arg> partners;
+      if (Lower(t + 1) == "between" || Lower(t + 1) == "involving") partners = ObjectsFrom(sentence, t + 2);
+      if (partners.size() < 2) {
+        // "an Israeli-Cypriot-Greek effort": the demonyms of one hyphenated word.
+        partners.clear();
+        int c = t - 1;
+        if (c > sentence.token_begin && coref_.token_mention[c] < 0 && tokens_[c].kind == TokenKind::kWord &&
+            !tokens_[c].capitalized) {
+          --c;  // "a Franco-German joint project"
+        }
+        for (int m = coref_.token_mention[c]; m >= 0 && m < static_cast<int>(mentions_.size()) &&
+                                              mentions_[m].token_begin == c;
+             ++m) {
+          if (mentions_[m].kind == MentionKind::kDemonym && mentions_[m].entity >= 0) {
+            partners.push_back(Arg{mentions_[m].entity, c, c + 1});
+          }
+        }
+        if (partners.size() < 2) continue;
+      }
+      int work = -1;
+      Arg named = ArgEndingAt(t + 1);
+      if (named.entity >= 0 && TypeOf(named.entity) == EntityType::kWork) work = named.entity;
+      for (int u = t - 1; work < 0 && u > sentence.token_begin && u >= t - 5; --u) {
+        const std::string& w = Lower(u);
+        if (w == "," || w == "is" || w == "was" || w == "remains") {
+          Arg before = ArgEndingAt(u);
+          if (before.entity >= 0 && TypeOf(before.entity) == EntityType::kWork) work = before.entity;
+          break;
+        }
+        if (tokens_[u].kind != TokenKind::kWord || (tokens_[u].capitalized && coref_.token_mention[u] < 0)) break;
+      }
+      if (work < 0) continue;
+      for (const Arg& p : partners) Emit(p.entity, Predicate::kWorksOn, work, t, p.end, 0.6);
+    }
+  }
+
+  // Affiliations stated around a name: "said Ryan Cloutier of the Harvard Center" (a job at
+  // the organisation, or an office in a state body); "X resumed the office of Speaker of
+  // the House" (the title's role); "A and fellow Republican B" (A is a member too); "X ...
+  // as part of The Wyatt Family" (a member).
+  void Affiliations(const Sentence& sentence) {
+    for (int t = sentence.token_begin; t + 2 < sentence.token_end; ++t) {
+      Arg person = ArgAt(t);
+      if (person.entity >= 0 && TypeOf(person.entity) == EntityType::kPerson && person.end + 1 < sentence.token_end) {
+        int k = person.end;
+        if (tokens_[k].text == "," && k + 2 < sentence.token_end && Lower(k + 1) == "of") ++k;
+        if (Lower(k) == "of") {
+          int o = k + 1;
+          if (Lower(o) == "the") ++o;
+          Arg org = ArgAt(o);
+          int m = org.entity >= 0 ? coref_.token_mention[org.begin] : -1;
+          const std::string& org_name = entities_[org.entity < 0 ? 0 : org.entity].name;
+          bool political = org_name.find("Party") != std::string::npos || org_name.find("Movement") != std::string::npos ||
+                           org_name.find("Front") != std::string::npos || org_name.find("Alliance") != std::string::npos;
+          // A one-word name is often a fragment ("the Bill" of a foundation): names and
+          // acronyms only.
+          bool solid = org.entity >= 0 && (org.end - org.begin >= 2 || tokens_[org.begin].all_caps);
+          if (org.entity >= 0 && TypeOf(org.entity) == EntityType::kOrganization && m >= 0 &&
+              mentions_[m].kind == MentionKind::kName && !political && solid) {
+            Predicate p = entities_[org.entity].government ? Predicate::kOfficialOf : Predicate::kEmployeeOf;
+            Emit(person.entity, p, org.entity, person.begin, org.end, 0.65);
+          }
+        }
+      }
+      const std::string& w = Lower(t);
+      if ((w == "office" || w == "post" || w == "position" || w == "role") && t > sentence.token_begin &&
+          Lower(t - 1) == "the" && Lower(t + 1) == "of" && t >= sentence.token_begin + 2) {
+        int verb = t - 2;
+        const std::string& lemma = LemmaAt(verb);
+        if (lemma == "resume" || lemma == "hold" || lemma == "take" || lemma == "assume" || lemma == "win" ||
+            lemma == "retain" || lemma == "keep" || lemma == "regain" || lemma == "occupy") {
+          for (int holder : SubjectsOf(sentence, verb, false, nullptr)) {
+            if (TypeOf(holder) == EntityType::kPerson) ParseTitlePhrase(holder, t + 2, sentence.token_end, verb);
+          }
+        }
+      }
+      if (w == "fellow" && t >= sentence.token_begin + 2 && Lower(t - 1) == "and") {
+        int m = coref_.token_mention[t + 1];
+        Arg first = ArgEndingAt(t - 1);
+        if (m >= 0 && mentions_[m].kind == MentionKind::kParty && mentions_[m].entity >= 0 && first.entity >= 0 &&
+            TypeOf(first.entity) == EntityType::kPerson) {
+          Emit(first.entity, Predicate::kMemberOf, mentions_[m].entity, first.begin, t + 2, 0.7);
+        }
+      }
+      if (w == "as" && Lower(t + 1) == "part" && t + 3 < sentence.token_end && Lower(t + 2) == "of") {
+        int o = t + 3;
+        if (Lower(o) == "the" && ArgAt(o).entity < 0) ++o;
+        Arg group = ArgAt(o);
+        if (group.entity < 0 || TypeOf(group.entity) != EntityType::kOrganization) continue;
+        // The clause's verb before "as part of": its subject, and a partner "with Y".
+        for (int v = t - 1; v > sentence.token_begin && v > t - 8; --v) {
+          if (tokens_[v].kind != TokenKind::kWord || tokens_[v].capitalized || Lower(v) == LemmaAt(v) ||
+              ClassifyWord(Lower(v)) != WordClass::kOther) {
+            continue;
+          }
+          for (int member : SubjectsOf(sentence, v, false, nullptr)) {
+            if (TypeOf(member) == EntityType::kPerson) Emit(member, Predicate::kMemberOf, group.entity, v, group.end, 0.6);
+          }
+          if (Lower(v + 1) == "with") {
+            Arg partner = ArgAt(v + 2);
+            if (partner.entity >= 0 && partner.end == t && TypeOf(partner.entity) == EntityType::kPerson) {
+              Emit(partner.entity, Predicate::kMemberOf, group.entity, v, group.end, 0.6);
+            }
+          }
+          break;
+        }
+      }
+    }
+  }
+
   // +1 for a favourable judgement ("a good plan", "legitimate"), -1 for a hostile one ("null
   // and void", "unacceptable"), 0 otherwise. Feasibility ("unrealistic") is no stance.
   static int Judgement(std::string_view w) {
@@ -632,6 +1097,15 @@ class RelationFinder {
     if (kGood.count(w)) return 1;
     if (kBad.count(w)) return -1;
     return 0;
+  }
+
+  // The latest named work whose head is before token `t`, in its sentence or the one before
+  // ("over this issue", "It was co-sponsored by"); -1 if none.
+  int LatestWorkSite(int t) const {
+    auto site = std::lower_bound(work_sites_.begin(), work_sites_.end(), std::make_pair(t, -1));
+    if (site == work_sites_.begin()) return -1;
+    --site;
+    return tokens_[site->first].sentence >= tokens_[t].sentence - 1 ? site->second : -1;
   }
 
   // The latest work named before token `t` (for "it" in "calling it null and void").
@@ -964,6 +1438,17 @@ class RelationFinder {
           }
         }
       }
+      // "the Atlantic Council's Washington headquarters": where an organisation sits.
+      if (xt == EntityType::kOrganization && !demonym && x.end + 2 < sentence.token_end &&
+          tokens_[x.end].kind == TokenKind::kPossessive) {
+        static const std::unordered_set<std::string> kSeats = {"headquarters", "head", "office", "offices",
+                                                                "base", "campus", "plant", "factory", "branch"};
+        Arg y = ArgAt(x.end + 1);
+        if (y.entity >= 0 && TypeOf(y.entity) == EntityType::kPlace && y.end < sentence.token_end &&
+            kSeats.count(Lower(y.end))) {
+          Emit(x.entity, Predicate::kLocatedIn, y.entity, x.begin, y.end + 1, 0.75);
+        }
+      }
       // "Afghanistan's Maidan Wardak province": a country's place.
       if (IsCountryArg(x) && !demonym && x.end + 1 < sentence.token_end &&
           tokens_[x.end].kind == TokenKind::kPossessive) {
@@ -1054,8 +1539,9 @@ class RelationFinder {
           if (o.entity < 0) break;
           if (countries) {
             if (!region || TypeOf(o.entity) != EntityType::kPlace) break;
-          } else if (TypeOf(o.entity) != EntityType::kOrganization || entities_[o.entity].government) {
-            break;
+          } else if (TypeOf(o.entity) != EntityType::kOrganization ||
+                     (entities_[o.entity].government && !IsPrivateDescriptor(last_descriptor))) {
+            break;  // a state's own organs are not located (a "think tank" is no organ)
           }
           Emit(o.entity, Predicate::kLocatedIn, x.entity, x.begin, o.end, 0.8);
           if (!list) break;
@@ -1118,6 +1604,39 @@ class RelationFinder {
     return sentence.token_begin;
   }
 
+  // True when the argument modifies a noun after it ("advocates Puerto Rico statehood",
+  // "led the Soviet part"): the name is then not the verb's object.
+  bool ModifiesNoun(const Arg& a, const Sentence& sentence) const {
+    if (a.end >= sentence.token_end) return false;
+    const Token& next = tokens_[a.end];
+    if (next.kind != TokenKind::kWord || next.capitalized || next.quote != tokens_[a.begin].quote) return false;
+    const std::string& w = Lower(a.end);
+    static const std::unordered_set<std::string> kAdverbial = {
+        "last", "again", "too", "also", "earlier", "later", "instead", "yesterday", "today", "tonight",
+        "twice", "once", "as", "over", "himself", "herself", "itself", "themselves", "first", "then",
+        "both", "all", "each", "alone", "personally", "directly", "anyway", "outright", "back"};
+    if (ClassifyWord(w) != WordClass::kOther || kAdverbial.count(w)) return false;
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "ly") == 0) return false;
+    if (LemmaAt(a.end) != w) return false;  // an inflected verb begins a new clause
+    return true;
+  }
+
+  // Back over the title before a listed name ("A and fellow Republican Representative B"):
+  // title words, their modifiers, "fellow" and a party label.
+  int SkipTitleBack(int j, int begin) const {
+    int start = j;
+    while (j > begin && tokens_[j].kind == TokenKind::kWord) {
+      const std::string& w = Lower(j);
+      int m = coref_.token_mention[j];
+      bool party = m >= 0 && mentions_[m].kind == MentionKind::kParty;
+      if (!party && (ArgAt(j).entity >= 0 || coref_.token_mention[j] >= 0)) break;
+      if (!party && w != "fellow" && LookupTitleWord(w) == RoleKind::kNone && !IsTitleModifier(w)) break;
+      --j;
+    }
+    // Only a title that follows a conjunction; otherwise nothing is skipped.
+    return j < start && (tokens_[j].text == "and" || tokens_[j].text == ",") ? j : start;
+  }
+
   bool Skippable(int k) const {
     const Token& t = tokens_[k];
     if (t.kind != TokenKind::kWord) return false;
@@ -1176,9 +1695,16 @@ class RelationFinder {
     if (a.entity >= 0 && coref_.token_referent[a.begin] < 0) {
       for (int p = a.begin - 1; p >= begin && p >= a.begin - 4; --p) {
         if (tokens_[p].kind != TokenKind::kWord || tokens_[p].capitalized) break;
+        // "after Trump had a call": a clause opener, not a preposition.
+        const std::string& opener = Lower(p);
+        if (opener == "after" || opener == "before" || opener == "since" || opener == "until" ||
+            opener == "because" || opener == "once" || opener == "while") {
+          break;
+        }
         WordClass c = ClassifyWord(Lower(p));
         if (c == WordClass::kPreposition && Lower(p) == "of" && p - 1 >= begin &&
             (Lower(p - 1) == "delegations" || Lower(p - 1) == "leaders" || Lower(p - 1) == "representatives" ||
+             Lower(p - 1) == "members" || Lower(p - 1) == "government" ||
              Lower(p - 1) == "heads" || Lower(p - 1) == "governments")) {
           break;  // "the delegations of Cyprus, Greece and Israel had met": the named ones
         }
@@ -1201,12 +1727,14 @@ class RelationFinder {
         return out;
       }
       out.push_back(a.entity);
-      int j = a.begin - 1;
-      while (j > begin && (tokens_[j].text == "and" || tokens_[j].text == ",")) {
+      int j = SkipTitleBack(a.begin - 1, begin);
+      // "A, B and C said" is a list; "In a message posted to Twitter, Warren said" is not:
+      // the separator next to the last subject must be "and".
+      while (j > begin && (tokens_[j].text == "and" || (tokens_[j].text == "," && out.size() > 1))) {
         Arg b = ArgEndingAt(j);
         if (b.entity < 0 || b.begin < begin) break;
         out.push_back(b.entity);
-        j = b.begin - 1;
+        j = SkipTitleBack(b.begin - 1, begin);
       }
       return out;
     }
@@ -1244,6 +1772,35 @@ class RelationFinder {
       // comma ("..., calling for ...") takes the clause's subject instead.
       std::string verb_text = Lower(verb);
       bool participle = verb_text.size() > 4 && verb_text.compare(verb_text.size() - 3, 3, "ing") == 0;
+      // "Both A and some Democrats, such as B, have expressed": A and B, not the group.
+      if (!participle) {
+        for (int j = k - 1; j > begin && j > k - 20; --j) {
+          if (tokens_[j].text != ",") continue;
+          if (j + 3 < k && Lower(j + 1) == "such" && Lower(j + 2) == "as") {
+            for (int u = j + 3; u < k; ++u) {
+              Arg named = ArgAt(u);
+              if (named.entity < 0 || named.end > k) continue;
+              out.push_back(named.entity);
+              u = named.end - 1;
+            }
+            if (out.empty()) break;
+            Arg group = ArgEndingAt(j);
+            int c = (group.entity >= 0 ? group.begin : j) - 1;
+            while (c > begin && c > j - 6 && tokens_[c].kind == TokenKind::kWord && !tokens_[c].capitalized &&
+                   tokens_[c].text != "and") {
+              --c;  // "some", "other lawmakers"
+            }
+            while (c > begin && (tokens_[c].text == "and" || tokens_[c].text == ",")) {
+              Arg b = ArgEndingAt(c);
+              if (b.entity < 0 || b.begin < begin) break;
+              out.push_back(b.entity);
+              c = b.begin - 1;
+            }
+            return out;
+          }
+          break;
+        }
+      }
       // "the president of X, Jamel Msallem, said": the name closing the apposition.
       Arg closing = ArgEndingAt(k);
       if (!participle && closing.entity >= 0 && closing.begin >= begin &&
@@ -1258,6 +1815,11 @@ class RelationFinder {
           int p = b.entity >= 0 ? b.begin - 1 : -1;
           if (p >= begin && (Lower(p) == "the" || Lower(p) == "a")) --p;
           bool after_preposition = p >= begin && ClassifyWord(Lower(p)) == WordClass::kPreposition;
+          // "the members of the House, which include ..., voted": the body votes.
+          if (after_preposition && Lower(p) == "of" && p - 1 >= begin && Lower(p - 1) == "members" &&
+              TypeOf(b.entity) == EntityType::kOrganization) {
+            after_preposition = false;
+          }
           if (b.entity >= 0 && b.begin >= begin && !after_preposition &&
               (TypeOf(b.entity) == EntityType::kPerson || TypeOf(b.entity) == EntityType::kOrganization)) {
             out.push_back(b.entity);
@@ -1285,7 +1847,10 @@ class RelationFinder {
         Arg b = ArgAt(j);
         if (b.entity >= 0) {
           int bm = coref_.token_mention[j];
-          if (bm >= 0 && mentions_[bm].kind == MentionKind::kDemonym && coref_.token_referent[j] < 0) {
+          // "a Republican, Mark Amodei, has ..., telling": the label is no subject.
+          bool label = bm >= 0 && mentions_[bm].kind == MentionKind::kParty && b.end < k &&
+                       tokens_[b.end].text == ",";
+          if (label || (bm >= 0 && mentions_[bm].kind == MentionKind::kDemonym && coref_.token_referent[j] < 0)) {
             j = b.end - 1;
             continue;
           }
@@ -1313,11 +1878,12 @@ class RelationFinder {
     }
     while (k < sentence.token_end) {
       Arg a = ExpandTitled(ArgAt(k));
-      if (a.entity < 0 && !out.empty()) {
-        // "A and energy minister B": a title before a listed name.
+      if (a.entity < 0) {
+        // "A and energy minister B", "by Senator B": a title before a (listed) name.
         int u = k;
         while (u < sentence.token_end && u < k + 4 && tokens_[u].kind == TokenKind::kWord &&
-               !tokens_[u].capitalized && (LookupTitleWord(Lower(u)) != RoleKind::kNone || IsTitleModifier(Lower(u)))) {
+               (!tokens_[u].capitalized || (ArgAt(u).entity < 0 && coref_.token_mention[u] < 0)) &&
+               (LookupTitleWord(Lower(u)) != RoleKind::kNone || IsTitleModifier(Lower(u)))) {
           ++u;
         }
         if (u > k) a = ExpandTitled(ArgAt(u));
@@ -1325,6 +1891,11 @@ class RelationFinder {
       if (a.entity < 0) break;
       out.push_back(a);
       k = a.end;
+      // "Senators A of Florida, B of Utah, and C": a person's place is no list member.
+      if (k + 1 < sentence.token_end && Lower(k) == "of" && TypeOf(a.entity) == EntityType::kPerson) {
+        Arg place = ArgAt(k + 1);
+        if (place.entity >= 0 && TypeOf(place.entity) == EntityType::kPlace) k = place.end;
+      }
       if (k < sentence.token_end && tokens_[k].text == ",") ++k;
       // "met with the IMF, then with President Trump"
       if (k + 1 < sentence.token_end && Lower(k) == "then" && (Lower(k + 1) == "with" || Lower(k + 1) == "to")) {
@@ -1429,6 +2000,8 @@ class RelationFinder {
       for (int scanned = 0; pos != list.begin() && scanned < 64; ++scanned) {
         --pos;
         const WorkMention& w = works_[*pos];
+        // "the bill" is not "common law": a named law only answers to its own noun.
+        if (w.end - w.begin > 1 && Lower(w.end - 1) == "law" && key != "law") continue;
         if (w.end - w.begin > 1) return w.entity;
       }
       // No named work before it: the bare noun is the work's name ("the pipeline").
@@ -1442,6 +2015,7 @@ class RelationFinder {
       const WorkMention& w = works_[*it];
       const std::string& other = w.key;
       if (other == key || (other.size() > key.size() && other.compare(other.size() - key.size(), key.size(), key) == 0)) {
+        RegisterWorkArg(b, e, w.entity);  // named again: an argument here too
         return w.entity;
       }
       if (key.size() > other.size() && key.compare(key.size() - other.size(), other.size(), other) == 0 &&
@@ -1495,9 +2069,24 @@ class RelationFinder {
               (pl.compare(pl.size() - 2, 2, "ed") == 0)) {
             break;  // a participle ("signed agreement") is a verb more often than not
           }
+          if (b - 2 >= sentence.token_begin && Lower(b - 2) == "to" && !p.capitalized) {
+            break;  // an infinitive: "proposed to set lifetime limits" names "lifetime limits"
+          }
           --b;
         }
-        if (b < t) ResolveWork(b, t + 1, std::string(cls));
+        if (b == t && cls == "law" && t + 3 < sentence.token_end && Lower(t + 1) == "to" &&
+            Lower(t + 2) == "the" && tokens_[t + 3].capitalized) {
+          // "amendment to the Constitution of the United States": named by what it amends.
+          int e = t + 3;
+          while (e < sentence.token_end && e < t + 16 &&
+                 (tokens_[e].capitalized || ((Lower(e) == "of" || Lower(e) == "the") && e + 1 < sentence.token_end &&
+                                             (tokens_[e + 1].capitalized || Lower(e + 1) == "the")))) {
+            ++e;
+          }
+          work_sites_.push_back({t, ResolveWork(t, e, std::string(cls))});
+          continue;
+        }
+        if (b < t) work_sites_.push_back({t, ResolveWork(b, t + 1, std::string(cls))});
       }
     }
   }
@@ -1561,6 +2150,12 @@ class RelationFinder {
           subjects = SubjectsOf(sentence, v, false, nullptr);
         }
       }
+      // "Nigeria announced it planned to join", "Benin was to join": an infinitive takes
+      // the subject of the verb that governs it.
+      if (subjects.empty()) {
+        subjects = InfinitiveSubjects(sentence, v, rule == VerbRule::kSupport || rule == VerbRule::kOppose);
+      }
+      if (subjects.empty()) subjects = TheyAsPair(sentence, v);
       if (subjects.empty()) continue;
       switch (rule) {
         case VerbRule::kMeet: {
@@ -1592,7 +2187,13 @@ class RelationFinder {
         case VerbRule::kTalk: {
           std::string part = k < sentence.token_end ? Lower(k) : "";
           if (lemma != "phone" && part != "with" && part != "to") break;
+          if (lemma == "engage" && part != "with") break;
           if (lemma != "phone") ++k;
+          // "engaging with both sides, Russia and Ukraine": the sides named after.
+          if (k + 2 < sentence.token_end && (Lower(k) == "both" || Lower(k) == "all") && Lower(k + 1) == "sides" &&
+              tokens_[k + 2].text == ",") {
+            k += 3;
+          }
           EmitAll(subjects, Predicate::kTalkedWith, ObjectsFrom(sentence, k), v, 0.75);
           break;
         }
@@ -1600,6 +2201,11 @@ class RelationFinder {
           std::vector<Arg> objects = ObjectsFrom(sentence, k);
           std::vector<Arg> kept;
           for (const Arg& o : objects) {
+            // "asking Cengiz to be patient": a request put to a person is a conversation.
+            if (lemma == "ask" && (TypeOf(o.entity) != EntityType::kPerson || o.end >= sentence.token_end ||
+                                   Lower(o.end) != "to")) {
+              continue;
+            }
             if (TypeOf(o.entity) == EntityType::kPerson || TypeOf(o.entity) == EntityType::kOrganization) {
               kept.push_back(o);
             }
@@ -1627,6 +2233,10 @@ class RelationFinder {
             k += 2;
           }
           if (lemma == "back" && k < sentence.token_end && Lower(k) == "down") break;
+          if (lemma == "protest") {
+            if (k >= sentence.token_end || Lower(k) != "against") break;
+            ++k;
+          }
           if (lemma == "second" && v > sentence.token_begin && ClassifyWord(Lower(v - 1)) != WordClass::kAuxiliary &&
               ArgEndingAt(v).entity < 0) {
             break;
@@ -1640,10 +2250,39 @@ class RelationFinder {
             if (k >= sentence.token_end || Lower(k) != "forward") break;
             ++k;
           }
+          if (lemma == "sign" && k + 1 < sentence.token_end && (Lower(k) == "with" || Lower(k) == "to")) {
+            // "X signed with AEW": a contract with an organisation.
+            Arg o = ArgAt(k + 1);
+            if (o.entity >= 0 && !entities_[o.entity].government) {
+              for (int s : subjects) {
+                if (TypeOf(s) == EntityType::kPerson) Emit(s, Predicate::kEmployeeOf, o.entity, v, o.end, 0.65);
+              }
+            }
+            break;
+          }
           int np_end = 0;
           int work = WorkAt(sentence, k, &np_end);
+          if (work < 0 && lemma == "propose" && k + 1 < sentence.token_end && Lower(k) == "to") {
+            // "proposed to set term limits through an amendment to the Constitution": the
+            // work the infinitive's clause names.
+            for (int u = k + 1; u < sentence.token_end && u < k + 20; ++u) {
+              if (tokens_[u].text == "," || tokens_[u].text == ";" || tokens_[u].quote >= 0) break;
+              auto site = std::lower_bound(work_sites_.begin(), work_sites_.end(), std::make_pair(u, -1));
+              if (site != work_sites_.end() && site->first == u &&
+                  (work_class_[site->second] == "law" || work_class_[site->second] == "plan")) {
+                work = site->second;
+                np_end = u + 1;
+                break;
+              }
+            }
+          }
           // Signing imposes a law or decree; signing an agreement is no proposal.
           if (work >= 0 && lemma == "sign" && work_class_[work] != "law") work = -1;
+          // Announcing a plan, law or system proposes it; announcing a deal reports it.
+          if (work >= 0 && lemma == "announce" && work_class_[work] != "law" && work_class_[work] != "plan" &&
+              work_class_[work] != "system") {
+            work = -1;
+          }
           if (work >= 0) {
             for (int s : subjects) Emit(s, Predicate::kProposed, work, v, np_end, 0.75);
           }
@@ -1655,6 +2294,14 @@ class RelationFinder {
             for (int s : subjects) {
               if (TypeOf(s) != EntityType::kWork) continue;
               for (const Arg& o : ObjectsFrom(sentence, k)) Emit(o.entity, Predicate::kWorksOn, s, v, o.end, 0.6);
+            }
+            break;
+          }
+          if (lemma == "work" && k + 1 < sentence.token_end && Lower(k) == "for") {
+            // "X works for Y": a job, unless Y is a state body.
+            Arg o = ArgAt(k + 1);
+            if (o.entity >= 0 && !entities_[o.entity].government) {
+              for (int s : subjects) Emit(s, Predicate::kEmployeeOf, o.entity, v, o.end, 0.65);
             }
             break;
           }
@@ -1671,6 +2318,13 @@ class RelationFinder {
         }
         case VerbRule::kAttack: {
           std::vector<Arg> objects = ObjectsFrom(sentence, k);
+          // A party attacks with words ("Democrats continued to attack Trump").
+          subjects.erase(std::remove_if(subjects.begin(), subjects.end(),
+                                        [this](int s) {
+                                          const std::string& name = entities_[s].name;
+                                          return name.size() > 6 && name.compare(name.size() - 6, 6, " Party") == 0;
+                                        }),
+                         subjects.end());
           for (const Arg& o : objects) {
             if (TypeOf(o.entity) == EntityType::kWork) continue;
             for (int s : subjects) Emit(s, Predicate::kAttacked, o.entity, v, o.end, 0.7);
@@ -1685,9 +2339,56 @@ class RelationFinder {
           }
           break;
         }
-        case VerbRule::kAccuse:
+        case VerbRule::kAccuse: {
+          if (lemma == "allege") {
+            // "X alleged (that) Y had ...", "alleged, by way of example, Y had": an accusation
+            // of Y, the subject of the alleged clause.
+            if (k < sentence.token_end && tokens_[k].text == ",") {
+              int u = k + 1;
+              while (u < sentence.token_end && u < k + 8 && tokens_[u].text != ",") ++u;
+              if (u < sentence.token_end && tokens_[u].text == ",") k = u + 1;
+            }
+            if (k < sentence.token_end && Lower(k) == "that") ++k;
+            Arg accused = ArgAt(k);
+            if (accused.entity < 0 || accused.end >= sentence.token_end) break;
+            int verb_after = accused.end;
+            const std::string& next = Lower(verb_after);
+            if (tokens_[verb_after].kind != TokenKind::kWord || tokens_[verb_after].capitalized) break;
+            if (ClassifyWord(next) != WordClass::kAuxiliary && LemmaAt(verb_after) == next) break;
+            for (int s : subjects) Emit(s, Predicate::kAccused, accused.entity, v, accused.end, 0.65);
+            break;
+          }
           EmitAll(subjects, Predicate::kAccused, ObjectsFrom(sentence, k), v, 0.75);
           break;
+        }
+        case VerbRule::kEmploy: {
+          // "X, who performed for WWE ... and for AEW", "played for Y": a job at an organisation.
+          for (int u = k; u < sentence.token_end && u < k + 16; ++u) {
+            if (tokens_[u].text == ";") break;
+            if (Lower(u) != "for" || (u > k && Lower(u - 1) != "and")) continue;
+            Arg o = ArgAt(u + 1);
+            if (o.entity >= 0 && !entities_[o.entity].government) {
+              for (int s : subjects) Emit(s, Predicate::kEmployeeOf, o.entity, v, o.end, 0.65);
+            }
+          }
+          break;
+        }
+        case VerbRule::kLead: {
+          // "X, who led the party", "heads the agency": only inflected verbs (not "the head").
+          if (lower == lemma || (lemma == "head" && lower == "heads" && v > sentence.token_begin &&
+                                 ClassifyWord(Lower(v - 1)) == WordClass::kDeterminer)) {
+            break;
+          }
+          for (const Arg& o : ObjectsFrom(sentence, k)) {
+            // "led the Soviet part of the mission": a demonym is no object.
+            int om = coref_.token_mention[o.begin];
+            if ((om >= 0 && mentions_[om].kind == MentionKind::kDemonym) || ModifiesNoun(o, sentence)) continue;
+            for (int s : subjects) {
+              if (TypeOf(s) == EntityType::kPerson) Emit(s, Predicate::kLeaderOf, o.entity, v, o.end, 0.65);
+            }
+          }
+          break;
+        }
         case VerbRule::kJoin: {
           std::vector<Arg> objects = ObjectsFrom(sentence, k);
           EmitAll(subjects, Predicate::kMemberOf, objects, v, 0.6);
@@ -1697,6 +2398,75 @@ class RelationFinder {
           break;
       }
     }
+  }
+
+  // Subjects of an infinitive through the verb governing it: "X planned to join Y", "X
+  // agreed to support Y", "X was to join Y"; "X announced it planned to join": X. Verbs of
+  // refusal govern nothing here (a refusal to support is no support).
+  // Intentions ("wants to join", "threatened to attack") state no act: they govern only
+  // stances (`stance`), where "vowed to oppose" is opposition.
+  std::vector<int> InfinitiveSubjects(const Sentence& sentence, int verb, bool stance) const {
+    static const std::unordered_set<std::string> kControl = {
+        "plan", "agree", "decide", "vote", "move", "choose", "resolve", "be", "continue", "begin",
+        "start", "report", "believe", "think", "understand", "appear", "seem"};
+    static const std::unordered_set<std::string> kIntention = {
+        "want", "seek", "hope", "intend", "aim", "vow", "pledge", "promise", "offer", "prepare",
+        "expect", "wish", "try", "attempt", "threaten"};
+    int to = verb - 1;
+    // "were reported to have visited": the perfect infinitive.
+    if (to > sentence.token_begin && Lower(to) == "have") --to;
+    if (to <= sentence.token_begin || Lower(to) != "to") return {};
+    int control = to - 1;
+    while (control > sentence.token_begin && ClassifyWord(Lower(control)) == WordClass::kAdverb) --control;
+    if (tokens_[control].kind != TokenKind::kWord ||
+        !(kControl.count(LemmaAt(control)) || (stance && kIntention.count(LemmaAt(control))))) {
+      return {};
+    }
+    if (LemmaAt(control) == "be" && Lower(control) != "was" && Lower(control) != "were" &&
+        Lower(control) != "is" && Lower(control) != "are") {
+      return {};
+    }
+    if (Negated(sentence, control)) return {};
+    std::vector<int> subjects = SubjectsOf(sentence, control, true, nullptr);
+    if (!subjects.empty()) return subjects;
+    // "X announced (that) it planned to ...": the pronoun is the reporting subject.
+    int it = control - 1;
+    while (it > sentence.token_begin && Skippable(it)) --it;
+    if (it <= sentence.token_begin || (Lower(it) != "it" && Lower(it) != "they")) return {};
+    int speech = it - 1;
+    if (speech > sentence.token_begin && Lower(speech) == "that") --speech;
+    if (tokens_[speech].kind != TokenKind::kWord || !(IsSpeechVerb(LemmaAt(speech)) || LemmaAt(speech) == "announce")) {
+      return {};
+    }
+    return SubjectsOf(sentence, speech, false, nullptr);
+  }
+
+  // "A and B have been working on it. They've been engaging with ...": a "they" subject
+  // stands for the two names coordinated as the previous sentence's subject.
+  std::vector<int> TheyAsPair(const Sentence& sentence, int verb) const {
+    int k = verb - 1;
+    while (k > sentence.token_begin && (Skippable(k) || tokens_[k].text == "\xE2\x80\x99ve" || tokens_[k].text == "'ve")) {
+      --k;
+    }
+    if (k < sentence.token_begin || (Lower(k) != "they" && Lower(k) != "they\xE2\x80\x99ve" && Lower(k) != "they've")) {
+      return {};
+    }
+    if (sentence_ == 0) return {};
+    const Sentence& previous = doc_.sentences[sentence_ - 1];
+    for (int t = previous.token_begin; t + 2 < previous.token_end; ++t) {
+      Arg a = ArgAt(t);
+      if (a.entity < 0 || a.end + 1 >= previous.token_end || tokens_[a.end].text != "and") continue;
+      int b_start = a.end + 1;
+      Arg b = ArgAt(b_start);
+      if (b.entity < 0 || b.end >= previous.token_end) continue;
+      const Token& next = tokens_[b.end];
+      if (next.kind == TokenKind::kWord && !next.capitalized &&
+          (ClassifyWord(Lower(b.end)) == WordClass::kAuxiliary || LemmaAt(b.end) != Lower(b.end)) &&
+          TypeOf(a.entity) == EntityType::kPerson && TypeOf(b.entity) == EntityType::kPerson) {
+        return {a.entity, b.entity};
+      }
+    }
+    return {};
   }
 
   bool Negated(const Sentence& sentence, int verb) const {
@@ -1712,6 +2482,16 @@ class RelationFinder {
                      int verb, int k, bool group) {
     double confidence = group ? 0.6 : 0.75;
     std::vector<Arg> objects = ObjectsFrom(sentence, k);
+    if (objects.size() == 1 && ModifiesNoun(objects[0], sentence)) {
+      // "endorsed his former rival, Joe Biden": the name in apposition to the noun.
+      int u = objects[0].end;
+      objects.clear();
+      while (u < sentence.token_end && u < k + 6 && tokens_[u].kind == TokenKind::kWord && !tokens_[u].capitalized) ++u;
+      if (u + 1 < sentence.token_end && tokens_[u].text == ",") {
+        Arg named = ArgAt(u + 1);
+        if (named.entity >= 0 && TypeOf(named.entity) == EntityType::kPerson) objects.push_back(named);
+      }
+    }
     if (!objects.empty()) {
       for (const Arg& o : objects) {
         int om = coref_.token_mention[o.begin];
@@ -1751,6 +2531,28 @@ class RelationFinder {
     int aux = verb - 1;
     while (aux > sentence.token_begin && ClassifyWord(Lower(aux)) == WordClass::kAdverb) --aux;
     std::vector<int> patients = SubjectsOf(sentence, aux, false, nullptr);
+    if (patients.empty() && aux > sentence.token_begin) {
+      const std::string& before = Lower(aux - 1);
+      if (before == "it" || before == "this") {
+        // "It was co-sponsored by ...": the latest work named.
+        int work = LatestWorkSite(aux - 1);
+        if (work >= 0) patients.push_back(work);
+      } else if (before == "and") {
+        // "Turkey is under sanctions, and was condemned by ...": the clause's subject, the
+        // first name directly followed by a verb.
+        for (int j = ClauseBegin(sentence, aux); j < aux - 1; ++j) {
+          Arg a = ArgAt(j);
+          if (a.entity < 0) continue;
+          if (a.end < aux && tokens_[a.end].kind == TokenKind::kWord && !tokens_[a.end].capitalized &&
+              (ClassifyWord(Lower(a.end)) == WordClass::kAuxiliary || LemmaAt(a.end) != Lower(a.end)) &&
+              IsActor(TypeOf(a.entity))) {
+            patients.push_back(a.entity);
+            break;
+          }
+          j = a.end - 1;
+        }
+      }
+    }
     Predicate p;
     switch (rule) {
       case VerbRule::kSupport: p = Predicate::kSupports; break;
@@ -2063,7 +2865,11 @@ class RelationFinder {
       int k = q.close + 1;
       int n = static_cast<int>(tokens_.size());
       if (k < n && tokens_[k].text == ",") ++k;
-      if (k < n && tokens_[k].paragraph == open.paragraph && q.close < n) {
+      // A new sentence after the quote attributes it only when short (`"..." He said.`);
+      // `"..." He claimed the drilling is legal.` is a new statement.
+      bool short_attribution = k >= n || tokens_[k].sentence == tokens_[q.close].sentence ||
+                               doc_.sentences[tokens_[k].sentence].token_end - k <= 8;
+      if (k < n && tokens_[k].paragraph == open.paragraph && q.close < n && short_attribution) {
         Arg a = ArgAt(k);
         if (a.entity >= 0 && a.end < n && IsSpeechVerbAt(a.end)) {
           speaker = a.entity;
@@ -2108,7 +2914,7 @@ class RelationFinder {
             std::string lemma = Lemma(t.text);
             bool naming = lemma == "call" || lemma == "describe" || lemma == "label" ||
                           lemma == "term" || lemma == "dub" || lemma == "brand";
-            if (IsSpeechVerb(lemma) || lemma == "ask" || naming) {
+            if (IsSpeechVerb(lemma) || lemma == "ask" || lemma == "address" || naming) {
               bool adjacent = back == 0 || naming;
               if (!adjacent) {
                 // Only a hearer may stand between a speech verb and its quote.
@@ -2197,6 +3003,7 @@ class RelationFinder {
   std::vector<Arg> arg_start_;
   std::vector<Arg> arg_end_;
   std::vector<WorkMention> works_;
+  std::vector<std::pair<int, int>> work_sites_;  // (head token, work) of each named work, in order
   std::set<std::tuple<int, int, int>> seen_;
   std::unordered_set<std::string> said_seen_;
   std::unordered_map<int, int> leads_;

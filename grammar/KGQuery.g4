@@ -293,7 +293,14 @@ StringLiteral
   | '\'' ( ~['\\] | '\\' . )* '\''
   ;
 
-UnescapedSymbolicName : [a-zA-Z_\u0080-\uFFFE] [a-zA-Z0-9_\u0080-\uFFFE]* ;
+UnescapedSymbolicName : IdentifierStart ( IdentifierStart | [0-9] )* ;
+
+// Letters of most scripts; not Latin-1 punctuation, general punctuation (dashes, quotes),
+// arrows, mathematical or other symbols, which stay offending characters.
+fragment IdentifierStart
+  : [a-zA-Z_\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u1FFF\u3040-\uD7FF]
+  | [\uF900-\uFDCF\uFDF0-\uFE1F\uFE70-\uFEFE\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFDC]
+  ;
 
 EscapedSymbolicName : ( '`' ~'`'* '`' )+ ;
 

@@ -552,22 +552,39 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
   // thousands of times.
   std::vector<bool> stored(unique.size(), false);
   if (!empty_store) {
-    std::map<std::pair<NodeId, uint32_t>, std::vector<size_t>> groups;
+    struct Candidate {
+      NodeId source;
+      uint32_t type;
+      size_t u;
+    };
+    std::vector<Candidate> candidates;
     for (size_t u = 0; u < unique.size(); ++u) {
       const TripleSpec& t = triples[unique[u]];
-      if (existing[t.subject] && existing[t.object]) {
-        groups[{node_of[t.subject], t.type}].push_back(u);
-      }
+      if (existing[t.subject] && existing[t.object]) candidates.push_back({node_of[t.subject], t.type, u});
     }
-    std::unordered_set<NodeId> targets;
-    for (const auto& [key, members] : groups) {
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.source != b.source ? a.source < b.source : a.type < b.type;
+    });
+    std::vector<NodeId> targets;
+    for (size_t begin = 0; begin < candidates.size();) {
+      size_t end = begin;
+      while (end < candidates.size() && candidates[end].source == candidates[begin].source &&
+             candidates[end].type == candidates[begin].type) {
+        ++end;
+      }
       targets.clear();
-      KG_RETURN_IF_ERROR(snapshot->ScanAdjacent(key.first, Direction::kOutgoing, {types[key.second]},
-                                                [&](const storage::AdjacentEdge& e) {
-                                                  targets.insert(e.other);
-                                                  return true;
-                                                }));
-      for (size_t u : members) stored[u] = targets.count(node_of[triples[unique[u]].object]) > 0;
+      KG_RETURN_IF_ERROR(snapshot->ScanAdjacent(
+          candidates[begin].source, Direction::kOutgoing, {types[candidates[begin].type]},
+          [&](const storage::AdjacentEdge& e) {
+            targets.push_back(e.other);
+            return true;
+          }));
+      std::sort(targets.begin(), targets.end());
+      for (size_t i = begin; i < end; ++i) {
+        NodeId target = node_of[triples[unique[candidates[i].u]].object];
+        stored[candidates[i].u] = std::binary_search(targets.begin(), targets.end(), target);
+      }
+      begin = end;
     }
   }
   for (size_t u = 0; u < unique.size(); ++u) {

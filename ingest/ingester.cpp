@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/file.h"
 #include "core/schema.h"
 #include "extract/extractor.h"
 #include "ingest/resolver.h"
@@ -88,15 +89,6 @@ std::vector<InputFile> ExpandPaths(const std::vector<std::string>& paths) {
   return files;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read '" + path + "': " + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read '" + path + "': read error");
-  return buffer.str();
-}
-
 std::string NowIso8601() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -158,6 +150,7 @@ class ArticleWriter {
 
     std::map<NodeId, int64_t> mentions;
     for (const ExtractedEntity& entity : article.entities) {
+      if (entity.name.empty()) continue;
       Result<NodeId> id = ResolveOrCreate(entity);
       if (!id.ok()) return id.status();
       mentions[*id] += std::max(entity.mentions, 1);
@@ -170,6 +163,7 @@ class ArticleWriter {
     }
     *triples_written = 0;
     for (const ExtractedTriple& triple : article.triples) {
+      if (triple.subject.empty() || triple.object.empty()) continue;
       KG_RETURN_IF_ERROR(WriteTriple(triple));
       ++*triples_written;
     }
@@ -394,7 +388,7 @@ Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::s
       const InputFile& file = files[i];
       if (!file.error.empty()) {
         job.error = file.error;
-      } else if (Result<std::string> text = ReadFile(file.path); !text.ok()) {
+      } else if (Result<std::string> text = ReadFileToString(file.path); !text.ok()) {
         job.error = text.status().message();
       } else {
         job.sha256 = Sha256Hex(*text);

@@ -383,6 +383,14 @@ std::vector<NodeId> Executor::Candidates(const ast::PatternPart& part, size_t in
   if (!np.labels.empty()) {
     *how = "NodeByLabelScan";
     Check(reader_->ScanNodesWithLabel(np.labels[0], collect));
+  } else if (np.properties) {
+    // The properties will be checked on every node: read the records in one pass.
+    *how = "AllNodesScan";
+    Check(reader_->ScanNodeRecords([&](const Node& node) {
+      out.push_back(node.id);
+      node_cache_.emplace(node.id, node);
+      return true;
+    }));
   } else {
     *how = "AllNodesScan";
     Check(reader_->ScanNodes(collect));
@@ -578,7 +586,15 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
   for (NodeId id : candidates) {
     if (!keep_going) break;
     bool bound_here = false;
-    if (!NodeMatches(part.nodes[start], id, row, &bound_here)) continue;
+    const auto& start_np = part.nodes[start];
+    if (how == "NodeByLabelScan" && start_np.labels.size() == 1 && !start_np.properties &&
+        !row.count(start_np.variable)) {
+      // The label index answered the whole node pattern: no need to read the node.
+      row[start_np.variable] = RValue(NodeRef{id});
+      bound_here = true;
+    } else if (!NodeMatches(start_np, id, row, &bound_here)) {
+      continue;
+    }
     count(0);
     step_fn(0);
     if (bound_here) row.erase(part.nodes[start].variable);

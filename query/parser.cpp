@@ -37,7 +37,9 @@ class RecordingErrorListener : public antlr4::BaseErrorListener {
         span.length = 0;
       } else {
         std::string text = offending->getText();
-        span.length = static_cast<int>(text.size());
+        // Columns count code points, as ANTLR does; so does the length.
+        span.length = 0;
+        for (unsigned char c : text) span.length += (c & 0xC0) != 0x80 ? 1 : 0;
         message = "unexpected '" + text + "'";
         auto pos = msg.find("expecting");
         if (pos != std::string::npos && msg.size() - pos < 80) message += ", " + msg.substr(pos);
@@ -804,9 +806,7 @@ std::vector<std::string> LexerKeywords() {
         name == "BLOCK_COMMENT") {
       continue;
     }
-    if (name.back() == '_') name.pop_back();
-    if (name == "SHORTESTPATH") name = "shortestPath";
-    if (name == "ALLSHORTESTPATHS") name = "allShortestPaths";
+    if (name.back() == '_') name.pop_back();  // SKIP_, NULL_: named so to dodge C++ macros
     out.push_back(name);
   }
   return out;

@@ -13,33 +13,17 @@
 #include <set>
 #include <sstream>
 
-#include "graph/export.h"
+#include "core/file.h"
 #include "ingest/ingester.h"
 #include "repl/completion.h"
 #include "repl/describe.h"
 #include "repl/error_format.h"
+#include "repl/export_command.h"
 #include "storage/store.h"
 
 namespace kg::repl {
 
 namespace {
-
-bool ReadFile(const std::string& path, std::string* text, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *error = "'" + path + "' is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot open '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
-  return true;
-}
 
 bool ParseOnOff(const std::string& word, bool* value) {
   if (word == "on" || word == "true" || word == "1") {
@@ -212,13 +196,13 @@ void Shell::RegisterCommands() {
   auto read = [this](const std::vector<std::string>& args) {
     if (args.empty()) return Status::InvalidArgument("usage: .read FILE");
     if (read_depth_ > 16) return Status::InvalidArgument(".read nested too deeply");
-    std::string text, error;
-    if (!ReadFile(args[0], &text, &error)) return Status::IOError(error);
+    auto text = ReadFileToString(args[0]);
+    if (!text.ok()) return text.status();
     ++read_depth_;
     // A script read from the prompt stops at its first error, like DuckDB's .read.
     bool saved_bail = options_.bail;
     options_.bail = true;
-    bool ok = RunScript(text, args[0]);
+    bool ok = RunScript(*text, args[0]);
     options_.bail = saved_bail;
     --read_depth_;
     // The error itself was already reported with its position.
@@ -303,7 +287,7 @@ void Shell::RegisterCommands() {
          vocabulary_stale_ = true;
          for (const auto& f : report->files) {
            if (f.kind == ingest::FileOutcome::Kind::kFailed) {
-             err_ << f.path << ": " << f.message << "\n";
+             err_ << f.message << "\n";  // the message names the file
            }
          }
          Out() << "ingested " << report->added << (report->added == 1 ? " article" : " articles")
@@ -314,15 +298,30 @@ void Shell::RegisterCommands() {
          }
          return Status::OK();
        }});
-  commands_.push_back({".export", "graphml FILE", "write the whole graph to FILE",
-                       [this](const std::vector<std::string>& args) {
-                         if (args.size() != 2 || args[0] != "graphml") {
-                           return Status::InvalidArgument("usage: .export graphml FILE");
-                         }
-                         std::ofstream file(args[1], std::ios::binary);
-                         if (!file) return Status::IOError("cannot write '" + args[1] + "'");
-                         return graph::WriteGraphML(*store_->Snapshot(), file);
-                       }});
+  commands_.push_back(
+      {".export", "graphml|dot|ntriples|csv FILE [QUERY]",
+       "write the graph, or what QUERY returns, to FILE (csv: a folder)",
+       [this](const std::vector<std::string>& args) {
+         if (args.size() < 2) {
+           return Status::InvalidArgument("usage: .export graphml|dot|ntriples|csv FILE [QUERY]");
+         }
+         auto format = ParseExportFormat(args[0]);
+         if (!format) {
+           return Status::InvalidArgument("unknown export format '" + args[0] +
+                                          "'; formats: graphml dot ntriples csv");
+         }
+         ExportRequest request;
+         request.format = *format;
+         request.output = args[1];
+         request.query = RestAfterWords(current_line_, 3);
+         auto summary = RunExport(store_, &engine_, request);
+         if (!summary.ok()) return summary.status();
+         if (options_.interactive) {
+           err_ << "exported " << summary->nodes << " nodes and " << summary->relationships
+                << " relationships to " << args[1] << "\n";
+         }
+         return Status::OK();
+       }});
   commands_.push_back({".describe", "NAME", "an entity card: type, aliases, titles, articles, "
                        "relationships with their evidence",
                        [this](const std::vector<std::string>& args) {

@@ -17,6 +17,7 @@ packages=(
   libssl-dev                           # SHA-256 of article content (libcrypto)
   zlib1g-dev                           # gzip
   python3 python3-networkx             # the GraphML consumer test and the extraction scorer
+  python3-igraph graphviz              # GraphML read back by igraph; DOT rendered by dot
 )
 
 missing=()

@@ -110,6 +110,33 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   return Status::Internal(message);
 }
 
+// The defaults, for readers that do not know better: a lookup per id.
+Status GraphReader::ScanNodeRecords(const std::function<bool(const Node&)>& visit) const {
+  Status status = Status::OK();
+  KG_RETURN_IF_ERROR(ScanNodes([&](NodeId id) {
+    Result<Node> node = GetNode(id);
+    if (!node.ok()) {
+      status = node.status();
+      return false;
+    }
+    return visit(*node);
+  }));
+  return status;
+}
+
+Status GraphReader::ScanEdgeRecords(const std::function<bool(const Edge&)>& visit) const {
+  Status status = Status::OK();
+  KG_RETURN_IF_ERROR(ScanEdges([&](EdgeId id) {
+    Result<Edge> edge = GetEdge(id);
+    if (!edge.ok()) {
+      status = edge.status();
+      return false;
+    }
+    return visit(*edge);
+  }));
+  return status;
+}
+
 // ---------------------------------------------------------------------------------------
 // StoreImpl: dictionary cache and id counters
 
@@ -232,6 +259,36 @@ class ReaderImpl : public Base {
 
   Status ScanNodes(const NodeVisitor& visit) const override { return ScanIds(kNode, visit); }
   Status ScanEdges(const EdgeVisitor& visit) const override { return ScanIds(kEdge, visit); }
+
+  Status ScanNodeRecords(const std::function<bool(const Node&)>& visit) const override {
+    Status status = Status::OK();
+    KG_RETURN_IF_ERROR(ScanPrefix(kNode, "", [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+      if (k.size() != 8) return true;
+      Node node;
+      node.id = DecodeFixed64BE(k.data());
+      if (!DecodeNode(std::string_view(v.data(), v.size()), &node)) {
+        status = Status::Corruption("node " + std::to_string(node.id) + ": malformed record");
+        return false;
+      }
+      return visit(node);
+    }));
+    return status;
+  }
+
+  Status ScanEdgeRecords(const std::function<bool(const Edge&)>& visit) const override {
+    Status status = Status::OK();
+    KG_RETURN_IF_ERROR(ScanPrefix(kEdge, "", [&](const rocksdb::Slice& k, const rocksdb::Slice& v) {
+      if (k.size() != 8) return true;
+      Edge edge;
+      edge.id = DecodeFixed64BE(k.data());
+      if (!DecodeEdge(std::string_view(v.data(), v.size()), &edge)) {
+        status = Status::Corruption("relationship " + std::to_string(edge.id) + ": malformed record");
+        return false;
+      }
+      return visit(edge);
+    }));
+    return status;
+  }
 
   Status ScanNodesWithLabel(std::string_view label, const NodeVisitor& visit) const override {
     std::optional<uint32_t> label_id = NameToId(DictKind::kLabel, label);

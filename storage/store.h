@@ -58,6 +58,10 @@ class GraphReader {
   // Every node / edge, in id order.
   virtual Status ScanNodes(const NodeVisitor& visit) const = 0;
   virtual Status ScanEdges(const EdgeVisitor& visit) const = 0;
+  // The same with the records: one pass over the store instead of a lookup per id, several
+  // times faster for full scans. The references are valid during the call only.
+  virtual Status ScanNodeRecords(const std::function<bool(const Node&)>& visit) const;
+  virtual Status ScanEdgeRecords(const std::function<bool(const Edge&)>& visit) const;
   // Nodes carrying `label`, in id order, through the label index.
   virtual Status ScanNodesWithLabel(std::string_view label, const NodeVisitor& visit) const = 0;
   // Nodes whose indexed property `key` equals `value`, or, for a list property such as
@@ -124,6 +128,8 @@ class BulkLoader {
   virtual Status Finish() = 0;
 };
 
+// REQUIRES: every snapshot, transaction and bulk loader of a Store is destroyed before it.
+// Snapshot() may be called from any thread; the rest from one thread at a time.
 class Store {
  public:
   virtual ~Store() = default;

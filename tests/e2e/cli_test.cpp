@@ -229,7 +229,7 @@ TEST_CASE("kg export: NetworkX reads the GraphML with the counts kg stats report
             "assert 'Karoline Leavitt' in names, names\n"
             "types = {d.get('type') for _, _, d in g.edges(data=True)}\n"
             "assert 'spokesperson-for' in types, types\n");
-  int code = kg::testing::RunShell("python3 '" + script + "' '" + out + "' > '" + s.dir.path() +
+  int code = kg::testing::RunShell(std::string(KG_PYTHON) + " '" + script + "' '" + out + "' > '" + s.dir.path() +
                                    "/counts.txt' 2>&1");
   INFO(ReadFile(s.dir / "counts.txt"));
   REQUIRE(code == 0);
@@ -245,4 +245,34 @@ TEST_CASE("kg query -m json: errors come as a JSON object too", "[e2e]") {
   CHECK(j["error"]["source"] == "<command>");
   CHECK(j["error"]["type"] == "syntax error");
   CHECK(j["error"]["line"] == 1);
+}
+
+TEST_CASE("kg export: DOT, N-Triples and CSV; a query's subgraph; filters", "[e2e]") {
+  IngestedStore s;
+  auto dot = RunKg({"export", "--format", "dot", "--db", s.db, "-q",
+                    "MATCH p = (:Person)-[:spokesperson_for]->() RETURN p"});
+  REQUIRE(dot.exit_code == 0);
+  CHECK(dot.out.rfind("digraph kg {\n", 0) == 0);
+  CHECK(Contains(dot.out, "Karoline Leavitt"));
+  CHECK(Contains(dot.out, "spokesperson-for"));
+  CHECK_FALSE(Contains(dot.out, "Zelenskyy"));  // only what the query returned
+
+  auto nt = RunKg({"export", "--format", "ntriples", "--db", s.db, "--type", "spokesperson_for",
+                   "--exclude-label", "Article"});
+  REQUIRE(nt.exit_code == 0);
+  CHECK(Contains(nt.out, "\"Karoline Leavitt\""));
+  CHECK(Contains(nt.out, "spokesperson-for"));
+  CHECK_FALSE(Contains(nt.out, "MENTIONS"));
+
+  std::string folder = s.dir / "csv";
+  auto csv = RunKg({"export", "--format", "csv", folder, "--db", s.db});
+  REQUIRE(csv.exit_code == 0);
+  CHECK(Contains(ReadFile(folder + "/nodes.csv"), "Karoline Leavitt"));
+  CHECK(Contains(ReadFile(folder + "/relationships.csv"), "spokesperson-for"));
+
+  auto empty = RunKg({"export", "--format", "dot", "--db", s.db, "-q", "RETURN 1"});
+  CHECK(empty.exit_code == 1);
+  CHECK(Contains(empty.err, "returned no nodes"));
+  auto bad = RunKg({"export", "--format", "pdf", "--db", s.db});
+  CHECK(bad.exit_code == 2);
 }

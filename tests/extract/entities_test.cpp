@@ -69,3 +69,14 @@ TEST_CASE("Entities: head words type organisations and places", "[extract]") {
   REQUIRE(Find(mentions, "UK"));
   CHECK(Find(mentions, "UK")->suffix == "based");
 }
+
+TEST_CASE("Entities: coordinated title modifiers stay in the title", "[extract]") {
+  std::string text = "Headline\n\nEU trade and energy commissioner Anna Lind spoke on Friday.";
+  kg::extract::Document doc = Segment(text);
+  std::vector<Mention> mentions = FindMentions(doc);
+  const Mention* lind = Find(mentions, "Anna Lind");
+  REQUIRE(lind);
+  CHECK(lind->title == "trade and energy commissioner");
+  REQUIRE(lind->title_owner >= 0);
+  CHECK(mentions[lind->title_owner].surface == "EU");
+}

@@ -20,6 +20,12 @@ TEST_CASE("Lexical: inflections reach one lemma", "[extract]") {
   CHECK(Lemma("criticises") == "criticise");
   CHECK(Lemma("stabbed") == "stab");
   CHECK(Lemma("Accused") == "accuse");
+  CHECK(Lemma("expelled") == "expel");
+  CHECK(Lemma("invited") == "invite");
+  CHECK(Lemma("ascribed") == "ascribe");
+  CHECK(Lemma("boycotted") == "boycott");
+  CHECK(Lemma("called") == "call");
+  CHECK(Lemma("putting") == "put");
 }
 
 TEST_CASE("Lexicon: demonyms point at places", "[extract]") {

@@ -270,6 +270,19 @@ TEST_CASE("Store: adjacency in both directions with a type filter", "[storage]")
     return true;
   }));
   CHECK(all == std::vector<EdgeId>{spokes, supports, loop});
+  std::vector<std::string> types;
+  MustOk(snap->ScanEdgeRecords([&](const kg::Edge& e) {
+    types.push_back(e.type);
+    CHECK(e.source == leavitt);
+    return true;
+  }));
+  CHECK(types == std::vector<std::string>{"spokesperson-for", "supports", "met-with"});
+  std::vector<std::string> names;
+  MustOk(snap->ScanNodeRecords([&](const kg::Node& n) {
+    names.push_back(n.properties.at("name").as_string());
+    return names.size() < 2;  // stops early
+  }));
+  CHECK(names == std::vector<std::string>{"Karoline Leavitt", "White House"});
 }
 
 TEST_CASE("Store: a transaction sees its own writes and nothing leaks before commit", "[storage]") {

@@ -585,24 +585,18 @@ struct GraphState {
 GraphState Capture(kg::storage::Store& store) {
   GraphState s;
   auto reader = store.Snapshot();
-  (void)reader->ScanNodes([&](kg::NodeId id) {
-    s.nodes.insert(id);
-    auto n = reader->GetNode(id);
-    if (n.ok()) {
-      for (const auto& l : n->labels) s.labels.insert(l);
-      for (const auto& [k, v] : n->properties) {
-        s.properties.insert("n" + std::to_string(id) + "." + k + "=" + v.ToCypher());
-      }
+  (void)reader->ScanNodeRecords([&](const kg::Node& n) {
+    s.nodes.insert(n.id);
+    for (const auto& l : n.labels) s.labels.insert(l);
+    for (const auto& [k, v] : n.properties) {
+      s.properties.insert("n" + std::to_string(n.id) + "." + k + "=" + v.ToCypher());
     }
     return true;
   });
-  (void)reader->ScanEdges([&](kg::EdgeId id) {
-    s.edges.insert(id);
-    auto e = reader->GetEdge(id);
-    if (e.ok()) {
-      for (const auto& [k, v] : e->properties) {
-        s.properties.insert("e" + std::to_string(id) + "." + k + "=" + v.ToCypher());
-      }
+  (void)reader->ScanEdgeRecords([&](const kg::Edge& e) {
+    s.edges.insert(e.id);
+    for (const auto& [k, v] : e.properties) {
+      s.properties.insert("e" + std::to_string(e.id) + "." + k + "=" + v.ToCypher());
     }
     return true;
   });
