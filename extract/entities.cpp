@@ -229,7 +229,10 @@ class MentionFinder {
         if ((n.text == "of" || n.text == "for") && j + 1 < sentence.token_end) {
           int k = j + 1;
           if (tokens[k].text == "the" && k + 1 < sentence.token_end) ++k;
-          if (IsNameToken(tokens[k]) && !IsDayOrMonth(tokens[k].text) && SpanHasHead(i, j)) {
+          // A known name joins through "of" without a head word ("House of Representatives").
+          int name_begin = tokens[i].text == "The" && i + 1 < j ? i + 1 : i;  // "The House of ..."
+          bool known = IsNameToken(tokens[k]) && LookupOrganization(Text(name_begin, k + 1)).has_value();
+          if (IsNameToken(tokens[k]) && !IsDayOrMonth(tokens[k].text) && (SpanHasHead(i, j) || known)) {
             // "Mahan Air of Iran" stays two names; "Office of Germany" and
             // "House of Representatives" are one.
             bool place_follows = LookupPlace(tokens[k].text).has_value();

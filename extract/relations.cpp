@@ -2669,6 +2669,7 @@ class RelationFinder {
       }
       // "reported by The Guardian": a passive participle names a source, not a speaker.
       if (v + 1 < sentence.token_end && Lower(v + 1) == "by") continue;
+      bool parenthetical_after = false;
       if (v + 1 < sentence.token_end && tokens_[v + 1].text == "," &&
           !(v + 2 < sentence.token_end && tokens_[v + 2].kind == TokenKind::kOpenQuote)) {
         // "alleged, by way of example, ...": a short parenthetical is skipped below;
@@ -2678,11 +2679,13 @@ class RelationFinder {
         bool parenthetical = close < sentence.token_end && close < v + 8 && tokens_[close].text == "," &&
                              Lower(v + 2).size() > 0 && Lower(v + 2).back() != 'g';
         if (!parenthetical) continue;
+        parenthetical_after = true;
       }
       if (v > sentence.token_begin && ClassifyWord(Lower(v - 1)) == WordClass::kDeterminer) continue;
       std::vector<int> subjects = SubjectsOf(sentence, v, false, nullptr);
       // "..., he noted." closing the sentence: what came before the comma.
-      if (!subjects.empty() && (v + 1 >= sentence.token_end || tokens_[v + 1].kind == TokenKind::kPunct)) {
+      if (!subjects.empty() && !parenthetical_after &&
+          (v + 1 >= sentence.token_end || tokens_[v + 1].kind == TokenKind::kPunct)) {
         SentenceFinalSource(sentence, v);
         continue;
       }

@@ -32,9 +32,10 @@ bool OnlyBlanks(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-// Whether `point` is inside a quoted string or name (completion stays out of those).
-bool InsideQuotes(std::string_view line, size_t point) {
+// Where the quoted string or name that `point` is inside opens, or npos when it is in none.
+size_t OpenQuote(std::string_view line, size_t point) {
   char quote = 0;
+  size_t opened = std::string_view::npos;
   for (size_t i = 0; i < point && i < line.size(); ++i) {
     char c = line[i];
     if (quote) {
@@ -42,9 +43,19 @@ bool InsideQuotes(std::string_view line, size_t point) {
       else if (c == quote) quote = 0;
     } else if (c == '\'' || c == '"' || c == '`') {
       quote = c;
+      opened = i;
     }
   }
-  return quote != 0;
+  return quote ? opened : std::string_view::npos;
+}
+
+// Whether the text before a string is `name:` or `name =` (a property map or a comparison).
+bool AfterNameKey(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+  if (before.empty() || (before.back() != ':' && before.back() != '=')) return false;
+  before.remove_suffix(1);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+  return before.size() >= 4 && before.substr(before.size() - 4) == "name";
 }
 
 // The innermost bracket open at `pos`: '(' for a node pattern, '[' for a relationship.
@@ -107,7 +118,17 @@ Completion Complete(std::string_view line, size_t point, const CompletionVocabul
       return result;
     }
   }
-  if (InsideQuotes(line, start)) return result;
+  if (size_t quote = OpenQuote(line, point); quote != std::string_view::npos) {
+    // Inside a string: only entity names, and only where a name is expected.
+    if (line[quote] != '`' && AfterNameKey(line.substr(0, quote))) {
+      result.start = quote + 1;
+      result.in_string = true;
+      AddMatches(vocabulary.entity_names, line.substr(quote + 1, point - quote - 1), false,
+                 &result.candidates);
+      std::sort(result.candidates.begin(), result.candidates.end());
+    }
+    return result;
+  }
 
   char before = start > 0 ? line[start - 1] : '\0';
   std::string_view head = start > 0 ? line.substr(0, start - 1) : std::string_view();

@@ -15,11 +15,13 @@ struct CompletionVocabulary {
   std::vector<std::string> labels;
   std::vector<std::string> relationship_types;
   std::vector<std::string> property_keys;
+  std::vector<std::string> entity_names;  // completed inside a string after `name:`/`name =`
 };
 
 struct Completion {
   size_t start = 0;                     // where the word being completed begins
   std::vector<std::string> candidates;  // replacements for line[start, point); folders end in '/'
+  bool in_string = false;               // the word is inside quotes: add no space after it
 };
 
 // Characters that end a word for completion; the line editor must use the same set.

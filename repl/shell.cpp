@@ -346,19 +346,29 @@ void Shell::RegisterCommands() {
                          }
                          return DescribePath(engine_, args[0], args[1], types, 6, Out());
                        }});
-  commands_.push_back({".schema", "", "labels, relationship types and property keys in the store",
-                       [this](const std::vector<std::string>&) {
-                         auto reader = store_->Snapshot();
-                         auto print = [this](const char* what, const std::vector<std::string>& v) {
-                           Out() << what << ":";
-                           for (const auto& s : v) Out() << " " << s;
-                           Out() << "\n";
-                         };
-                         print("labels", reader->Labels());
-                         print("relationship types", reader->RelationshipTypes());
-                         print("property keys", reader->PropertyKeys());
-                         return Status::OK();
-                       }});
+  commands_.push_back(
+      {".schema", "", "labels and relationship types with their counts, and property keys",
+       [this](const std::vector<std::string>&) {
+         auto reader = store_->Snapshot();
+         auto counts = reader->Counts();
+         if (!counts.ok()) return counts.status();
+         // Labels and types the dictionary knows but no element carries any more show 0.
+         auto print = [this](const char* what, const std::vector<std::string>& names,
+                             const std::map<std::string, uint64_t>& numbers, const char* prefix) {
+           Out() << what << ":\n";
+           for (const auto& name : names) {
+             auto n = numbers.find(name);
+             Out() << "  " << prefix << name << " (" << (n == numbers.end() ? 0 : n->second)
+                   << ")\n";
+           }
+         };
+         print("node labels", reader->Labels(), counts->nodes_by_label, ":");
+         print("relationship types", reader->RelationshipTypes(), counts->edges_by_type, ":");
+         Out() << "property keys:";
+         for (const auto& key : reader->PropertyKeys()) Out() << " " << key;
+         Out() << "\n";
+         return Status::OK();
+       }});
   commands_.push_back({".stats", "", "counts of nodes by label and relationships by type",
                        [this](const std::vector<std::string>&) {
                          auto counts = store_->Snapshot()->Counts();
@@ -480,7 +490,7 @@ bool Shell::RunScript(std::string_view text, std::string_view source_name) {
   return all_ok;
 }
 
-CompletionVocabulary Shell::Vocabulary() const {
+CompletionVocabulary Shell::Vocabulary() {
   CompletionVocabulary vocabulary;
   for (const auto& c : commands_) vocabulary.commands.push_back(c.name.substr(1));
   vocabulary.colon_commands = {"help", "quit", "exit", "param", "params", "source"};
@@ -493,6 +503,16 @@ CompletionVocabulary Shell::Vocabulary() const {
     vocabulary.relationship_types.push_back(type);
   }
   vocabulary.property_keys = reader->PropertyKeys();
+  // Bounded, so a huge store keeps the prompt quick.
+  auto names = engine_.Execute(
+      "MATCH (n) WHERE n.name IS NOT NULL AND NOT n:Article RETURN DISTINCT n.name LIMIT 200000");
+  if (names.ok()) {
+    for (const auto& row : names->rows) {
+      if (row[0].kind() == query::ResultValue::Kind::kValue && row[0].value().is_string()) {
+        vocabulary.entity_names.push_back(row[0].value().as_string());
+      }
+    }
+  }
   return vocabulary;
 }
 
@@ -520,12 +540,16 @@ char** CompleteLine(const char* text, int start, int end) {
   size_t lib_start = static_cast<size_t>(start);
   g_candidates.clear();
   for (const auto& c : completion.candidates) {
-    if (completion.start > lib_start) continue;
+    if (completion.start > lib_start) {
+      // libedit's word began earlier (at an opening quote): keep what lies between.
+      g_candidates.push_back(std::string(line.substr(lib_start, completion.start - lib_start)) + c);
+      continue;
+    }
     std::string_view typed = line.substr(completion.start, lib_start - completion.start);
     if (c.compare(0, typed.size(), typed) == 0) g_candidates.push_back(c.substr(typed.size()));
   }
   bool folder = g_candidates.size() == 1 && g_candidates[0].back() == '/';
-  rl_completion_append_character = folder ? '\0' : ' ';
+  rl_completion_append_character = folder || completion.in_string ? '\0' : ' ';
   if (g_candidates.empty()) return nullptr;
   return rl_completion_matches(text, CandidateGenerator);
 }

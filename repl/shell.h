@@ -55,7 +55,7 @@ class Shell {
   const ShellOptions& options() const { return options_; }
 
   // For completion: dot-commands, keywords, labels, types, property keys.
-  CompletionVocabulary Vocabulary() const;
+  CompletionVocabulary Vocabulary();
 
  private:
   struct Command {

@@ -185,3 +185,16 @@ TEST_CASE("kg repl: .path shows the chain of facts with evidence per hop", "[e2e
         "      \"Dahl drafted the plan.\"  (talks.txt, sentence 3)\n"
         "3 hops\n");
 }
+
+TEST_CASE("kg repl: .schema lists labels and types with counts, and property keys", "[e2e]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  REQUIRE(RunKg({"query", "CREATE (:Person {name: 'A'})-[:supports]->(:Work {name: 'P'}), (:Person {name: 'B'})",
+                 "--db", db}).exit_code == 0);
+  auto r = RunKg({"repl", "--db", db}, ".schema\n");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "node labels:\n  :Person (2)\n  :Work (1)\n"
+        "relationship types:\n  :supports (1)\n"
+        "property keys: name\n");
+}

@@ -121,6 +121,12 @@ TEST_CASE("Terminal: Tab completes labels, types, property keys and file names",
   REQUIRE(kg.Expect("surname"));
   kg.Send(";\r");
   CHECK(kg.Expect("│ X "));
+  kg.Send("CREATE (:City {name: 'Ouagadougou'});\r");
+  REQUIRE(kg.Expect("1 node created"));
+  kg.Send("MATCH (c {name: 'Ouag\t");
+  REQUIRE(kg.Expect("Ouagadougou"));
+  kg.Send("'}) RETURN c.name AS city;\r");
+  CHECK(kg.Expect("│ Ouagadougou │"));
   kg.Send(".read " + (dir / "scr") + "\t");
   REQUIRE(kg.Expect("script.kgq"));
   kg.Send("\r");

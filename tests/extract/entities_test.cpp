@@ -80,3 +80,12 @@ TEST_CASE("Entities: coordinated title modifiers stay in the title", "[extract]"
   REQUIRE(lind->title_owner >= 0);
   CHECK(mentions[lind->title_owner].surface == "EU");
 }
+
+TEST_CASE("Entities: a known name joins through of without a head word", "[extract]") {
+  std::string text = "Headline\n\nThe House of Representatives voted on Friday.";
+  kg::extract::Document doc = Segment(text);
+  std::vector<Mention> mentions = FindMentions(doc);
+  const Mention* house = Find(mentions, "House of Representatives");
+  REQUIRE(house);
+  CHECK(house->type == EntityType::kOrganization);
+}

@@ -359,3 +359,11 @@ TEST_CASE("Relations: labelling someone a terrorist accuses them", "[extract]") 
   CHECK(Has(a, "Turkey", Predicate::kAccused, "Nordic Liberation Front"));
   for (const auto& t : a.triples) CHECK_FALSE((t.predicate == Predicate::kAccused && t.subject == "Tom Berg"));
 }
+
+TEST_CASE("Relations: reported speech after a short parenthetical", "[extract]") {
+  ExtractedArticle a = Extract(
+      "Minister Anna Kowalska alleged, by way of example, the Acme Corporation had broken the law.");
+  const kg::ExtractedTriple* t = Said(a, "Anna Kowalska");
+  REQUIRE(t);
+  CHECK(t->object == "the Acme Corporation had broken the law");
+}

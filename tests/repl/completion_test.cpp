@@ -17,6 +17,7 @@ CompletionVocabulary Vocabulary() {
   v.labels = {"Person", "Place"};
   v.relationship_types = {"spokesperson-for", "spokesperson_for", "supports"};
   v.property_keys = {"name", "aliases"};
+  v.entity_names = {"Karoline Leavitt", "Kaja Kallas", "Kyiv"};
   return v;
 }
 
@@ -48,8 +49,19 @@ TEST_CASE("Complete: property keys after 'x.' and commands at the line start", "
   CHECK(c.start == 1);
 }
 
-TEST_CASE("Complete: nothing inside strings", "[repl]") {
-  CHECK(At("MATCH (p {name: 'Ma").empty());
+TEST_CASE("Complete: entity names inside a string after name: or name =", "[repl]") {
+  CHECK(At("MATCH (p {name: 'Ka") == std::vector<std::string>{"Kaja Kallas", "Karoline Leavitt"});
+  CHECK(At("MATCH (p) WHERE p.name = \"Karoline L") == std::vector<std::string>{"Karoline Leavitt"});
+  std::string line = "MATCH (p {name: 'Ky";
+  auto c = Complete(line, line.size(), Vocabulary());
+  CHECK(c.start == line.find('\'') + 1);
+  CHECK(c.candidates == std::vector<std::string>{"Kyiv"});
+}
+
+TEST_CASE("Complete: nothing inside other strings", "[repl]") {
+  CHECK(At("RETURN 'Ka").empty());
+  CHECK(At("MATCH (p {title: 'Ka").empty());
+  CHECK(At("MATCH (`Ka").empty());
 }
 
 TEST_CASE("Complete: file names after .read", "[repl]") {
