@@ -33,7 +33,7 @@ TEST_CASE("Complete: keywords whatever the case typed", "[repl]") {
   CHECK(At("M") == std::vector<std::string>{"MATCH", "MERGE"});
 }
 
-TEST_CASE("Complete: labels after '(x:' and types after '[r:'", "[repl]") {
+TEST_CASE("Complete: labels after a node's colon and types after a relationship's colon", "[repl]") {
   CHECK(At("MATCH (p:P") == std::vector<std::string>{"Person", "Place"});
   CHECK(At("MATCH (p)-[r:sp") ==
         std::vector<std::string>{"spokesperson-for", "spokesperson_for"});
