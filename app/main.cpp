@@ -44,6 +44,20 @@ kg::Result<std::unique_ptr<kg::storage::Store>> OpenStore(const std::string& db,
   return kg::storage::Store::Open(db, options);
 }
 
+// For commands that may write but mostly read (query, run, repl): the writer's lock when it
+// is free, else a read-only view, so questions can be asked while an ingest runs. Writing
+// statements then fail with the store's read-only error.
+kg::Result<std::unique_ptr<kg::storage::Store>> OpenStoreForStatements(const std::string& db,
+                                                                      bool* fell_back) {
+  auto store = OpenStore(db, false);
+  *fell_back = false;
+  if (store.ok() || store.status().code() != kg::StatusCode::kBusy) return store;
+  auto reader = OpenStore(db, true);
+  if (!reader.ok()) return store.status();
+  *fell_back = true;
+  return reader;
+}
+
 std::string HistoryPath() {
   if (const char* p = std::getenv("KG_HISTORY"); p && *p) return p;
   if (const char* p = std::getenv("XDG_STATE_HOME"); p && *p) return std::string(p) + "/kg/history";
@@ -318,21 +332,25 @@ int Main(int argc, char** argv) {
       std::cerr << "kg: query: give a statement, -f FILE, or statements on standard input\n";
       return kExitUsage;
     }
-    auto store = OpenStore(db, false);
+    bool read_only_fallback = false;
+    auto store = OpenStoreForStatements(db, &read_only_fallback);
     if (!store.ok()) return Fail(store.status());
     kg::repl::Shell shell(store->get(), std::cout, std::cerr, MakeShellOptions(query_flags, false));
     bool use_stdin = query_flags.command.empty() && query_flags.files.empty();
     return RunNonInteractive(shell, query_flags, use_stdin);
   }
   if (*run) {
-    auto store = OpenStore(db, false);
+    bool read_only_fallback = false;
+    auto store = OpenStoreForStatements(db, &read_only_fallback);
     if (!store.ok()) return Fail(store.status());
     kg::repl::Shell shell(store->get(), std::cout, std::cerr, MakeShellOptions(run_flags, false));
     return RunNonInteractive(shell, run_flags, false);
   }
   if (*repl) {
-    auto store = OpenStore(db, read_only);
+    bool read_only_fallback = false;
+    auto store = read_only ? OpenStore(db, true) : OpenStoreForStatements(db, &read_only_fallback);
     if (!store.ok()) return Fail(store.status());
+    read_only = read_only || read_only_fallback;
     bool interactive = isatty(STDIN_FILENO) && repl_flags.command.empty() && repl_flags.files.empty();
     kg::repl::ShellOptions options = MakeShellOptions(repl_flags, interactive);
     if (interactive && !no_history) options.history_path = HistoryPath();
@@ -343,6 +361,10 @@ int Main(int argc, char** argv) {
     }
     int code = RunNonInteractive(shell, repl_flags, false);  // parameters
     if (code != kExitOk) return code;
+    if (read_only_fallback) {
+      std::cerr << "note: another process is writing to " << db
+                << "; this shell reads a snapshot of it\n";
+    }
     std::cerr << "kg 0.1.0, store " << db << (read_only ? " (read-only)" : "")
               << ". Statements end with ';'. .help for commands, .quit to leave.\n";
     shell.RunInteractive();

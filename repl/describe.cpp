@@ -1,7 +1,12 @@
 #include "repl/describe.h"
 
 #include <iomanip>
+#include <optional>
 #include <sstream>
+
+#include "graph/algorithms.h"
+#include "graph/view.h"
+#include "storage/store.h"
 
 namespace kg::repl {
 
@@ -156,15 +161,6 @@ Status DescribeOne(query::Engine& engine, int64_t id,
   return Status::OK();
 }
 
-std::string QuoteName(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    if (c == '`') out += '`';
-    out += c;
-  }
-  return out + "`";
-}
-
 }  // namespace
 
 Status Describe(query::Engine& engine, const std::string& name, std::ostream& out) {
@@ -181,42 +177,53 @@ Status Describe(query::Engine& engine, const std::string& name, std::ostream& ou
   return Status::OK();
 }
 
-Status DescribePath(query::Engine& engine, const std::string& from, const std::string& to,
-                    const std::vector<std::string>& types, int max_hops, std::ostream& out) {
+Status DescribePath(query::Engine& engine, const storage::GraphReader& reader,
+                    const std::string& from, const std::string& to, std::ostream& out) {
   auto a = FindEntities(engine, from);
   if (!a.ok()) return a.status();
   auto b = FindEntities(engine, to);
   if (!b.ok()) return b.status();
-  if (types.empty()) return Status::NotFound("the store has no facts");
-  std::string type_list;
-  for (const auto& t : types) type_list += (type_list.empty() ? ":" : "|") + QuoteName(t);
-  std::string statement = "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b "
-                          "MATCH p = shortestPath((a)-[" + type_list + "*.." +
-                          std::to_string(max_hops) + "]-(b)) RETURN p";
-  auto result = engine.Execute(statement, {{"a", Value((*a)[0])}, {"b", Value((*b)[0])}});
-  if (!result.ok()) return result.status();
-  if (result->rows.empty() || result->rows[0][0].kind() != query::ResultValue::Kind::kPath) {
-    return Status::NotFound("no chain of at most " + std::to_string(max_hops) +
-                            " facts joins '" + from + "' and '" + to + "'");
+  graph::GraphFilter facts;
+  facts.exclude_types = {"MENTIONS"};
+  facts.exclude_labels = {"Article"};
+  auto view = graph::BuildView(reader, facts);
+  if (!view.ok()) return view.status();
+  // A few candidates each way at most: a common surname must not cost a search per pair.
+  constexpr size_t kCandidates = 5;
+  std::optional<graph::Path> best;
+  for (size_t i = 0; i < a->size() && i < kCandidates; ++i) {
+    for (size_t j = 0; j < b->size() && j < kCandidates; ++j) {
+      auto path = graph::ShortestPath(*view, static_cast<NodeId>((*a)[i]),
+                                      static_cast<NodeId>((*b)[j]), Direction::kBoth);
+      if (!path.ok()) return path.status();
+      if (path->has_value() && (!best || (*path)->edges.size() < best->edges.size())) {
+        best = **path;
+      }
+    }
+  }
+  if (!best) {
+    return Status::NotFound("no chain of facts joins '" + from + "' and '" + to + "'");
   }
   auto titles = ArticleTitles(engine);
   if (!titles.ok()) return titles.status();
-  const query::Path& path = result->rows[0][0].path();
-  auto name_of = [](const Node& n) {
-    auto it = n.properties.find("name");
-    if (it == n.properties.end()) it = n.properties.find("text");
-    return it == n.properties.end() ? "#" + std::to_string(n.id) : it->second.ToDisplay();
+  auto name_of = [&reader](NodeId id) {
+    auto n = reader.GetNode(id);
+    if (!n.ok()) return "#" + std::to_string(id);
+    auto it = n->properties.find("name");
+    if (it == n->properties.end()) it = n->properties.find("text");
+    return it == n->properties.end() ? "#" + std::to_string(id) : it->second.ToDisplay();
   };
-  out << name_of(path.nodes.front()) << "\n";
-  for (size_t i = 0; i < path.edges.size(); ++i) {
-    const Edge& e = path.edges[i];
-    bool forward = e.source == path.nodes[i].id;
-    out << "  " << (forward ? "-[" : "<-[") << e.type << (forward ? "]-> " : "]- ")
-        << name_of(path.nodes[i + 1]) << "\n";
-    auto evidence = e.properties.find("evidence");
-    if (evidence != e.properties.end()) PrintEvidence(evidence->second, *titles, "      ", 1, out);
+  out << name_of(best->nodes.front()) << "\n";
+  for (size_t i = 0; i < best->edges.size(); ++i) {
+    auto e = reader.GetEdge(best->edges[i]);
+    if (!e.ok()) return e.status();
+    bool forward = e->source == best->nodes[i];
+    out << "  " << (forward ? "-[" : "<-[") << e->type << (forward ? "]-> " : "]- ")
+        << name_of(best->nodes[i + 1]) << "\n";
+    auto evidence = e->properties.find("evidence");
+    if (evidence != e->properties.end()) PrintEvidence(evidence->second, *titles, "      ", 1, out);
   }
-  out << path.edges.size() << (path.edges.size() == 1 ? " hop" : " hops") << "\n";
+  out << best->edges.size() << (best->edges.size() == 1 ? " hop" : " hops") << "\n";
   return Status::OK();
 }
 

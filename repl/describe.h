@@ -9,6 +9,10 @@
 #include "core/status.h"
 #include "query/engine.h"
 
+namespace kg::storage {
+class GraphReader;
+}
+
 namespace kg::repl {
 
 // Prints a card for every entity named `name` (canonical name, else an alias, else the same
@@ -17,10 +21,11 @@ namespace kg::repl {
 Status Describe(query::Engine& engine, const std::string& name, std::ostream& out);
 
 // Prints the shortest chain of facts between two named entities (MENTIONS links through
-// articles are not facts and are not followed), each hop with its first evidence sentence.
-// `types` are the relationship types to follow. kNotFound if either name is unknown or no
-// chain of at most `max_hops` facts joins them.
-Status DescribePath(query::Engine& engine, const std::string& from, const std::string& to,
-                    const std::vector<std::string>& types, int max_hops, std::ostream& out);
+// articles are not facts and are not followed), each hop with its first evidence sentence,
+// by a breadth-first search over a graph view of `reader`. When a name fits several
+// entities, the shortest chain among them wins. kNotFound if either name is unknown or no
+// chain joins them.
+Status DescribePath(query::Engine& engine, const storage::GraphReader& reader,
+                    const std::string& from, const std::string& to, std::ostream& out);
 
 }  // namespace kg::repl

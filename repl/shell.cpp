@@ -340,11 +340,8 @@ void Shell::RegisterCommands() {
                            return Status::InvalidArgument(
                                "usage: .path NAME NAME (quote names with spaces)");
                          }
-                         std::vector<std::string> types;
-                         for (const auto& t : store_->Snapshot()->RelationshipTypes()) {
-                           if (t != "MENTIONS") types.push_back(t);
-                         }
-                         return DescribePath(engine_, args[0], args[1], types, 6, Out());
+                         return DescribePath(engine_, *store_->Snapshot(), args[0], args[1],
+                                             Out());
                        }});
   commands_.push_back(
       {".schema", "", "labels and relationship types with their counts, and property keys",
@@ -581,6 +578,7 @@ void Shell::RunInteractive() {
   StatementSplitter splitter;
   std::string statement_text;  // the lines of the pending statement, for one history entry
   int line_number = 0, first_line = 1;
+  int splitter_base = 1;  // the session line the splitter counts as its line 1
   while (!quit_) {
     const char* prompt = splitter.pending() ? "   ...> " : "kg> ";
     if (vocabulary_stale_) {
@@ -594,6 +592,7 @@ void Shell::RunInteractive() {
       out_ << "^C\n";
       out_.flush();
       splitter = StatementSplitter();
+      splitter_base = line_number + 1;
       statement_text.clear();
       continue;
     }
@@ -616,7 +615,7 @@ void Shell::RunInteractive() {
     for (const auto& piece : pieces) {
       // Positions are reported relative to what the user typed for this statement.
       Piece local = piece;
-      local.line = piece.line - first_line + 1;
+      local.line = piece.line + splitter_base - first_line;
       RunPiece(local, statement_text, "<stdin>");
       if (quit_) break;
     }

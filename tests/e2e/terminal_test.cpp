@@ -62,6 +62,9 @@ TEST_CASE("Terminal: Ctrl-C drops the statement being typed and keeps the shell"
   REQUIRE(kg.Expect("kg> "));
   kg.Send("RETURN 5 AS five;\r");
   CHECK(kg.Expect("│    5 │"));
+  // Positions after a cancelled statement count from the new statement.
+  kg.Send("RETURN nosuch;\r");
+  CHECK(kg.Expect("<stdin>:1:8: semantic error (UndefinedVariable)"));
   kg.Send(".quit\r");
   CHECK(kg.Wait() == 0);
 }
@@ -133,4 +136,24 @@ TEST_CASE("Terminal: Tab completes labels, types, property keys and file names",
   CHECK(kg.Expect("from file"));
   kg.Send(".quit\r");
   CHECK(kg.Wait() == 0);
+}
+
+TEST_CASE("Terminal: while a shell holds the store, kg query reads a snapshot", "[e2e][terminal]") {
+  TempDir dir;
+  std::string db = dir / "store";
+  REQUIRE(kg::testing::RunKg({"query", "CREATE (:City {name: 'Kyiv'})", "--db", db}).exit_code == 0);
+  PtySession writer(Repl(dir), Env(dir));
+  REQUIRE(writer.Expect("kg> "));
+  auto read = kg::testing::RunKg({"query", "MATCH (c:City) RETURN c.name AS city", "--db", db});
+  CHECK(read.exit_code == 0);
+  CHECK(read.out == "city\nKyiv\n");
+  auto write = kg::testing::RunKg({"query", "CREATE (:City {name: 'Lviv'})", "--db", db});
+  CHECK(write.exit_code == 1);
+  CHECK(write.err.find("read-only") != std::string::npos);
+  auto ingest = kg::testing::RunKg({"ingest", std::string(KG_SOURCE_DIR) + "/examples/articles",
+                                   "--db", db});
+  CHECK(ingest.exit_code == 1);
+  CHECK(ingest.err.find("is in use by process") != std::string::npos);
+  writer.Send(".quit\r");
+  CHECK(writer.Wait() == 0);
 }
