@@ -80,24 +80,38 @@ std::string CsvField(const std::string& s, char separator) {
   return out + "\"";
 }
 
-// Cuts `text` to at most `width` columns, ending in '…' when cut.
-std::string Truncate(const std::string& text, size_t width) {
-  if (width == 0 || DisplayWidth(text) <= width) return text;
-  std::string out;
-  size_t used = 0;
+// Calls visit(bytes, columns) for each character of `text`, in order, until it returns false.
+// An invalid byte counts as one character of one column, so bad input never stops a table.
+template <typename Visit>
+void ForEachCharacter(std::string_view text, Visit visit) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
   while (left > 0) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) break;
-    int w = cp >= 0 ? std::max(0, utf8proc_charwidth(cp)) : 1;
-    if (used + w + 1 > width) break;
-    out.append(reinterpret_cast<const char*>(p), n);
-    used += w;
+    size_t columns = 1;
+    if (n <= 0) n = 1;
+    else columns = static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
+    if (!visit(std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)),
+               columns)) {
+      return;
+    }
     p += n;
     left -= n;
   }
+}
+
+// Cuts `text` to at most `width` columns, ending in '…' when cut.
+std::string Truncate(const std::string& text, size_t width) {
+  if (width == 0 || DisplayWidth(text) <= width) return text;
+  std::string out;
+  size_t used = 0;
+  ForEachCharacter(text, [&](std::string_view bytes, size_t columns) {
+    if (used + columns + 1 > width) return false;
+    out.append(bytes);
+    used += columns;
+    return true;
+  });
   return out + "…";
 }
 
@@ -269,21 +283,10 @@ std::vector<std::string> OutputModeNames() {
 
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) {  // invalid byte: count it as one column and go on
-      ++width;
-      ++p;
-      --left;
-      continue;
-    }
-    width += static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
-    p += n;
-    left -= n;
-  }
+  ForEachCharacter(text, [&](std::string_view, size_t columns) {
+    width += columns;
+    return true;
+  });
   return width;
 }
 
