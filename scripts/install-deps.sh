@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ make cmake pkg-config            # toolchain
   antlr4 default-jre-headless          # generates the query parser at build time
-  libantlr4-runtime-dev                # ANTLR C++ runtime
+  libantlr4-runtime-dev uuid-dev       # ANTLR C++ runtime (its CMake target links libuuid)
   librocksdb-dev                       # the store
   libboost-graph-dev                   # graph algorithms, GraphML writer
   libcli11-dev                         # command line
