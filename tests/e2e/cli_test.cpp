@@ -276,3 +276,28 @@ TEST_CASE("kg export: DOT, N-Triples and CSV; a query's subgraph; filters", "[e2
   auto bad = RunKg({"export", "--format", "pdf", "--db", s.db});
   CHECK(bad.exit_code == 2);
 }
+
+TEST_CASE("kg extract and ingest: empty, binary and invalid UTF-8 files", "[e2e]") {
+  TempDir dir;
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "binary.dat", std::string("\x7f" "ELF\x02\x01\x01\x00\x00", 9));
+  WriteFile(dir / "latin1.txt", "caf\xe9 au lait.");
+  auto empty = RunKg({"extract", dir / "empty.txt"});
+  CHECK(empty.exit_code == 0);
+  CHECK(empty.out.empty());
+  auto binary = RunKg({"extract", dir / "binary.dat"});
+  CHECK(binary.exit_code == 1);
+  CHECK(Contains(binary.err, "binary.dat"));
+  auto latin1 = RunKg({"extract", dir / "latin1.txt"});
+  CHECK(latin1.exit_code == 1);
+  CHECK(Contains(latin1.err, "latin1.txt: invalid UTF-8 at byte 3"));
+
+  std::string db = dir / "store";
+  auto ingest = RunKg({"ingest", dir / "binary.dat", dir / "latin1.txt", "--db", db});
+  CHECK(ingest.exit_code == 1);
+  CHECK(Contains(ingest.err, "latin1.txt"));
+  CHECK(Contains(ingest.out, "ingested 0 articles"));
+  CHECK(Contains(ingest.out, "2 failed"));
+  auto stats = RunKg({"stats", "--db", db});
+  CHECK(Contains(stats.out, "articles: 0\nnodes: 0\n"));
+}
