@@ -12,29 +12,6 @@ namespace kg::repl {
 
 namespace {
 
-// Node ids whose name (or alias, or name in any case) is `name`.
-Result<std::vector<int64_t>> FindEntities(query::Engine& engine, const std::string& name) {
-  // From the cheapest lookup to the broadest: the name index first.
-  const char* lookups[] = {
-      "MATCH (e {name: $name}) WHERE NOT e:Article AND NOT e:Quote RETURN id(e) ORDER BY id(e)",
-      "MATCH (e) WHERE $name IN e.aliases RETURN id(e) ORDER BY id(e)",
-      "MATCH (e) WHERE toLower(e.name) = toLower($name) AND NOT e:Article AND NOT e:Quote "
-      "RETURN id(e) ORDER BY id(e)",
-      // A surname alone ("Zelensky") finds the people whose names end in it.
-      "MATCH (e:Person) WHERE toLower(e.name) ENDS WITH toLower(' ' + $name) "
-      "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) ENDS WITH toLower(' ' + $name)) "
-      "RETURN id(e) ORDER BY id(e)",
-  };
-  for (const char* lookup : lookups) {
-    auto result = engine.Execute(lookup, {{"name", Value(name)}});
-    if (!result.ok()) return result.status();
-    std::vector<int64_t> ids;
-    for (const auto& row : result->rows) ids.push_back(row[0].value().as_int());
-    if (!ids.empty()) return ids;
-  }
-  return Status::NotFound("no entity named '" + name + "'");
-}
-
 std::string JoinList(const Value& list) {
   if (!list.is_list()) return list.is_null() ? "" : list.ToDisplay();
   std::string out;
@@ -162,6 +139,28 @@ Status DescribeOne(query::Engine& engine, int64_t id,
 }
 
 }  // namespace
+
+Result<std::vector<int64_t>> FindEntities(query::Engine& engine, const std::string& name) {
+  // From the cheapest lookup to the broadest: the name index first.
+  const char* lookups[] = {
+      "MATCH (e {name: $name}) WHERE NOT e:Article AND NOT e:Quote RETURN id(e) ORDER BY id(e)",
+      "MATCH (e) WHERE $name IN e.aliases RETURN id(e) ORDER BY id(e)",
+      "MATCH (e) WHERE toLower(e.name) = toLower($name) AND NOT e:Article AND NOT e:Quote "
+      "RETURN id(e) ORDER BY id(e)",
+      // A surname alone ("Zelensky") finds the people whose names end in it.
+      "MATCH (e:Person) WHERE toLower(e.name) ENDS WITH toLower(' ' + $name) "
+      "OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) ENDS WITH toLower(' ' + $name)) "
+      "RETURN id(e) ORDER BY id(e)",
+  };
+  for (const char* lookup : lookups) {
+    auto result = engine.Execute(lookup, {{"name", Value(name)}});
+    if (!result.ok()) return result.status();
+    std::vector<int64_t> ids;
+    for (const auto& row : result->rows) ids.push_back(row[0].value().as_int());
+    if (!ids.empty()) return ids;
+  }
+  return Status::NotFound("no entity named '" + name + "'");
+}
 
 Status Describe(query::Engine& engine, const std::string& name, std::ostream& out) {
   auto ids = FindEntities(engine, name);

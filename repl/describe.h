@@ -15,6 +15,10 @@ class GraphReader;
 
 namespace kg::repl {
 
+// The node ids of the entities called `name`: by canonical name, else an alias, else the
+// name in another case, else a surname. kNotFound when none is.
+Result<std::vector<int64_t>> FindEntities(query::Engine& engine, const std::string& name);
+
 // Prints a card for every entity named `name` (canonical name, else an alias, else the same
 // name in another case): type, aliases, titles, the articles that mention it and each of its
 // relationships with the evidence sentences. kNotFound if no entity has that name.

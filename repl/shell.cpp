@@ -19,6 +19,7 @@
 #include "repl/describe.h"
 #include "repl/error_format.h"
 #include "repl/export_command.h"
+#include "repl/graph_commands.h"
 #include "storage/store.h"
 
 namespace kg::repl {
@@ -321,6 +322,48 @@ void Shell::RegisterCommands() {
                 << " relationships to " << args[1] << "\n";
          }
          return Status::OK();
+       }});
+  auto render = [this](Result<query::QueryResult> result) {
+    if (!result.ok()) return result.status();
+    Render(*result, options_.render, Out());
+    EndOnce();
+    return Status::OK();
+  };
+  auto count_arg = [](const std::vector<std::string>& args, size_t at, size_t fallback,
+                      size_t* value) {
+    if (args.size() <= at) {
+      *value = fallback;
+      return Status::OK();
+    }
+    try {
+      *value = std::stoul(args[at]);
+    } catch (const std::exception&) {
+      return Status::InvalidArgument("'" + args[at] + "' is not a number");
+    }
+    return Status::OK();
+  };
+  commands_.push_back({".central", "[N]", "the N most central entities (PageRank over facts)",
+                       [this, render, count_arg](const std::vector<std::string>& args) {
+                         size_t n = 0;
+                         KG_RETURN_IF_ERROR(count_arg(args, 0, 10, &n));
+                         return render(CentralEntities(*store_->Snapshot(), n));
+                       }});
+  commands_.push_back({".groups", "[N]", "the N largest groups of entities joined by facts",
+                       [this, render, count_arg](const std::vector<std::string>& args) {
+                         size_t n = 0;
+                         KG_RETURN_IF_ERROR(count_arg(args, 0, 10, &n));
+                         return render(EntityGroups(*store_->Snapshot(), n));
+                       }});
+  commands_.push_back(
+      {".neighbours", "NAME [HOPS]", "the entities within HOPS facts of NAME (default 1)",
+       [this, render, count_arg](const std::vector<std::string>& args) {
+         if (args.empty()) return Status::InvalidArgument("usage: .neighbours NAME [HOPS]");
+         size_t hops = 0;
+         KG_RETURN_IF_ERROR(count_arg(args, 1, 1, &hops));
+         auto ids = FindEntities(engine_, args[0]);
+         if (!ids.ok()) return ids.status();
+         return render(Neighbours(*store_->Snapshot(), static_cast<NodeId>((*ids)[0]),
+                                  static_cast<int>(hops)));
        }});
   commands_.push_back({".describe", "NAME", "an entity card: type, aliases, titles, articles, "
                        "relationships with their evidence",

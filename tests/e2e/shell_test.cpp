@@ -198,3 +198,19 @@ TEST_CASE("kg repl: .schema lists labels and types with counts, and property key
         "relationship types:\n  :supports (1)\n"
         "property keys: name\n");
 }
+
+TEST_CASE("kg repl: .central, .groups and .neighbours over the facts", "[e2e]") {
+  TempDir dir;
+  std::string db = CuratedStore(dir);
+  auto central = RunKg({"repl", "--db", db, "-m", "csv"}, ".central 1\n");
+  CHECK(central.exit_code == 0);
+  // The plan is the target of two facts and passes its rank on to nobody: it leads.
+  CHECK(Contains(central.out, "name,labels,pagerank,facts\nthe peace plan,['Work'],"));
+  auto groups = RunKg({"repl", "--db", db, "-m", "csv"}, ".groups\n");
+  CHECK(groups.out == "group,entities,most connected\n1,4,\"['Anna Berg', 'the peace plan', 'Carl Dahl', 'Norland']\"\n");
+  auto near = RunKg({"repl", "--db", db, "-m", "csv"}, ".neighbours Norland 2\n");
+  CHECK(near.out == "name,labels,hops\nAnna Berg,['Person'],1\nthe peace plan,['Work'],2\n");
+  auto bad = RunKg({"repl", "--db", db}, ".central lots\n");
+  CHECK(bad.exit_code == 1);
+  CHECK(Contains(bad.err, "'lots' is not a number"));
+}
