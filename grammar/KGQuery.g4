@@ -17,6 +17,7 @@ clause
   | setClause
   | removeClause
   | deleteClause
+  | callClause
   ;
 
 matchClause : OPTIONAL? MATCH pattern where? ;
@@ -42,6 +43,17 @@ removeItem
   ;
 
 deleteClause : DETACH? DELETE expression ( ',' expression )* ;
+
+// CALL kg.pagerank() YIELD node, score WHERE score > 0.1
+callClause
+  : CALL procedureName '(' ( expression ( ',' expression )* )? ')'
+    ( YIELD yieldItem ( ',' yieldItem )* where? )?
+  ;
+
+procedureName : symbolicName ( '.' symbolicName )* ;
+
+// A procedure's output column may be a reserved word (kg.degree's `in`).
+yieldItem : field=schemaName ( AS variable )? ;
 
 withClause : WITH projectionBody where? ;
 
@@ -223,7 +235,7 @@ reservedWord
   : MATCH | OPTIONAL | WHERE | WITH | RETURN | DISTINCT | ORDER | SKIP_ | LIMIT | UNWIND
   | AS | CREATE | DELETE | DETACH | SET | REMOVE | UNION | OR | XOR | AND | NOT | IN
   | STARTS | ENDS | CONTAINS | IS | NULL_ | TRUE | FALSE | CASE | WHEN | THEN | ELSE | END
-  | EXISTS
+  | EXISTS | CALL | YIELD
   ;
 
 EXPLAIN : E X P L A I N ;
@@ -275,6 +287,8 @@ SINGLE : S I N G L E ;
 EXISTS : E X I S T S ;
 SHORTESTPATH : S H O R T E S T P A T H ;
 ALLSHORTESTPATHS : A L L S H O R T E S T P A T H S ;
+CALL : C A L L ;
+YIELD : Y I E L D ;
 
 HexInteger : '0' [xX] [0-9a-fA-F]+ ;
 OctalInteger : '0' [oO] [0-7]+ ;

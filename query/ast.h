@@ -131,7 +131,16 @@ struct SetItem {
   SourceSpan span;
 };
 
-enum class ClauseKind { kMatch, kUnwind, kWith, kReturn, kCreate, kSet, kRemove, kDelete };
+enum class ClauseKind {
+  kMatch, kUnwind, kWith, kReturn, kCreate, kSet, kRemove, kDelete, kCall
+};
+
+// CALL ... YIELD field [AS variable]: the procedure's output `field` bound to `variable`.
+struct YieldItem {
+  std::string field;
+  std::string variable;
+  SourceSpan span;
+};
 
 struct Clause {
   ClauseKind kind = ClauseKind::kMatch;
@@ -145,6 +154,10 @@ struct Clause {
   std::vector<SetItem> set_items;        // SET, REMOVE
   std::vector<ExprPtr> delete_exprs;     // DELETE
   bool detach = false;
+  std::string procedure;                 // CALL: the dotted name as written
+  std::vector<ExprPtr> arguments;        // CALL
+  std::vector<YieldItem> yields;         // CALL; where holds YIELD ... WHERE
+  bool has_yield = false;                // CALL: false yields every output (standalone only)
 };
 
 struct SingleQuery {

@@ -1,9 +1,11 @@
 // Semantic checks before execution: variable scoping and kinds, function names and
 // aggregation placement, with the TCK's error names.
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "query/executor.h"
+#include "query/procedures.h"
 
 namespace kg::query {
 
@@ -45,7 +47,12 @@ class Binder {
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const auto& c = query.clauses[i];
       bool last = i + 1 == query.clauses.size();
-      if (last && c.kind != ast::ClauseKind::kReturn && c.kind != ast::ClauseKind::kCreate &&
+      // A standalone CALL (the whole query) returns the procedure's records.
+      bool standalone_call = c.kind == ast::ClauseKind::kCall && query.clauses.size() == 1;
+      if (c.kind == ast::ClauseKind::kCall && !c.has_yield && !standalone_call) {
+        ThrowSemantic("UnexpectedSyntax", "a CALL inside a larger query needs YIELD", c.span);
+      }
+      if (last && !standalone_call && c.kind != ast::ClauseKind::kReturn && c.kind != ast::ClauseKind::kCreate &&
           c.kind != ast::ClauseKind::kSet && c.kind != ast::ClauseKind::kRemove &&
           c.kind != ast::ClauseKind::kDelete) {
         ThrowSemantic("MissingReturn", "a query cannot end with this clause", c.span);
@@ -397,8 +404,49 @@ class Binder {
     return false;
   }
 
+  void BindCall(const ast::Clause& c, Scope& scope) {
+    const ProcedureSignature* procedure = FindProcedure(c.procedure);
+    if (procedure == nullptr) {
+      ThrowSemantic("ProcedureNotFound", "there is no procedure '" + c.procedure + "'", c.span);
+    }
+    if (c.arguments.size() < procedure->min_args || c.arguments.size() > procedure->max_args) {
+      ThrowSemantic("InvalidNumberOfArguments",
+                    "wrong number of arguments: " + std::to_string(c.arguments.size()) +
+                        " for " + procedure->usage,
+                    c.span);
+    }
+    for (const auto& a : c.arguments) CheckExpr(a.get(), scope, false);
+    std::set<std::string> yielded;
+    for (const auto& y : c.yields) {
+      const auto& outputs = procedure->outputs;
+      if (std::find(outputs.begin(), outputs.end(), y.field) == outputs.end()) {
+        std::string names;
+        for (const auto& o : outputs) names += (names.empty() ? "" : ", ") + o;
+        ThrowSemantic("UnknownProcedureOutput",
+                      procedure->name + " has no output '" + y.field + "' (it yields " +
+                          names + ")",
+                      y.span);
+      }
+      if (scope.count(y.variable) || !yielded.insert(y.variable).second) {
+        ThrowSemantic("VariableAlreadyBound",
+                      "variable '" + y.variable + "' is already declared", y.span);
+      }
+    }
+    for (const auto& y : c.yields) {
+      scope[y.variable] = y.field == "node" ? Kind::kNode : Kind::kValue;
+    }
+    if (!c.has_yield) {
+      for (const auto& o : procedure->outputs) scope[o] = o == "node" ? Kind::kNode : Kind::kValue;
+    }
+    in_where_ = true;
+    CheckExpr(c.where.get(), scope, false);
+    in_where_ = false;
+    CheckPredicate(c.where.get(), scope);
+  }
+
   void BindClause(const ast::Clause& c, Scope& scope) {
     switch (c.kind) {
+      case ast::ClauseKind::kCall: BindCall(c, scope); break;
       case ast::ClauseKind::kMatch: BindMatch(c, scope); break;
       case ast::ClauseKind::kCreate: BindCreate(c, scope); break;
       case ast::ClauseKind::kUnwind:

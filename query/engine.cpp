@@ -162,7 +162,10 @@ std::string WriteCounts::ToString() const {
 Engine::Engine(storage::Store* store) : store_(store) {}
 Engine::~Engine() = default;
 
+void Engine::Interrupt() { interrupted_.store(true, std::memory_order_relaxed); }
+
 Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& parameters) {
+  interrupted_.store(false, std::memory_order_relaxed);
   auto parsed = ParseStatement(statement);
   if (!parsed.ok()) return parsed.status();
   const ast::Statement& st = *parsed;
@@ -172,6 +175,7 @@ Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& 
     if (st.explain) {
       auto reader = store_->Snapshot();
       Executor executor(reader.get(), nullptr, parameters);
+      executor.SetInterruptFlag(&interrupted_);
       QueryResult result;
       result.plan = executor.Explain(st);
       return result;
@@ -179,6 +183,7 @@ Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& 
     if (!writes) {
       auto reader = store_->Snapshot();
       Executor executor(reader.get(), nullptr, parameters);
+      executor.SetInterruptFlag(&interrupted_);
       QueryResult result;
       if (st.profile) {
         result.plan = executor.Profile(st, &result);
@@ -193,12 +198,15 @@ Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& 
     auto txn = store_->Begin();
     if (!txn.ok()) return txn.status();
     Executor executor(txn->get(), txn->get(), parameters);
+    executor.SetInterruptFlag(&interrupted_);
     QueryResult result;
     if (st.profile) {
       result.plan = executor.Profile(st, &result);
     } else {
       result = executor.Run(st);
     }
+    // An interrupt after the last check still wins: nothing is committed.
+    executor.CheckInterrupt();
     Status s = (*txn)->Commit();
     if (!s.ok()) return s;
     return result;

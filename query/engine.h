@@ -2,6 +2,7 @@
 // execute in a read snapshot, or in one transaction for statements that write.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -95,13 +96,22 @@ class Engine {
   // Runs one statement. Parameters ($name) come from `parameters`. Errors: kSyntaxError with
   // the span of the offending token; kSemanticError with the TCK's kind (UndefinedVariable,
   // InvalidAggregation, UnknownFunction, ...); a failed statement changes nothing.
+  // Execute clears the interrupt flag when it starts (an Interrupt() before it is lost).
   Result<QueryResult> Execute(std::string_view statement, const ValueMap& parameters = {});
+
+  // Asks the statement running in Execute to stop. It does at its next row or expansion
+  // and returns kInvalidArgument with kind() "Interrupted" and message "query interrupted";
+  // a writing statement so stopped changes nothing. Safe from any thread and from a signal
+  // handler (it only stores to a lock-free std::atomic<bool>); a no-op when nothing runs.
+  void Interrupt();
 
   // Every keyword of the language, upper case, for completion (from the generated lexer).
   static std::vector<std::string> Keywords();
 
  private:
   storage::Store* store_;
+  std::atomic<bool> interrupted_{false};
+  static_assert(std::atomic<bool>::is_always_lock_free, "Interrupt() must be signal-safe");
 };
 
 }  // namespace kg::query

@@ -48,8 +48,6 @@ std::optional<bool> Logical(const RValue& v, const char* op) {
   return v.as_bool();
 }
 
-RValue FromTri(std::optional<bool> b) { return b ? RValue(*b) : RValue(); }
-
 int64_t CheckedAdd(int64_t a, int64_t b) {
   int64_t r;
   if (__builtin_add_overflow(a, b, &r)) ThrowRuntime("IntegerOverflow", "integer overflow");
@@ -363,18 +361,22 @@ RValue Executor::Eval(const Expr& e, const Row& row, const std::vector<const Row
     case ExprKind::kCompareChain: {
       std::vector<RValue> values;
       for (const auto& a : e.args) values.push_back(Eval(*a, row, group));
-      std::optional<bool> acc = true;
+      // false if any comparison is false, else null if any is null (two bools rather than
+      // an optional<bool>, which GCC's -Wmaybe-uninitialized misreads at -O2).
+      bool any_false = false;
+      bool any_null = false;
       for (size_t i = 0; i < e.ops.size(); ++i) {
         Expr cmp;
         cmp.op = e.ops[i];
         RValue r = EvalBinary(cmp, values[i], values[i + 1]);
         if (r.is_null()) {
-          if (acc && *acc) acc = std::nullopt;
+          any_null = true;
         } else if (!r.as_bool()) {
-          acc = false;
+          any_false = true;
         }
       }
-      return FromTri(acc);
+      if (any_false) return RValue(false);
+      return any_null ? RValue() : RValue(true);
     }
     case ExprKind::kIsNull: return RValue(Eval(*e.args[0], row, group).is_null());
     case ExprKind::kIsNotNull: return RValue(!Eval(*e.args[0], row, group).is_null());
@@ -573,7 +575,10 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const std::vector<c
     int64_t step = args.size() == 3 ? arg(2).as_int() : 1;
     if (step == 0) ThrowRuntime("NumberOutOfRange", "range step must not be zero");
     RList out;
-    for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.push_back(RValue(i));
+    for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
+      if (out.size() % 4096 == 0) CheckInterrupt();
+      out.push_back(RValue(i));
+    }
     return RValue(std::move(out));
   }
   if (name == "pi") return RValue(M_PI);

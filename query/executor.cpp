@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/schema.h"
+#include "query/procedures.h"
 
 namespace kg::query {
 
@@ -85,6 +86,10 @@ void FreeVariables(const Expr* e, std::set<std::string>& out) {
       out.insert(n.variable);
       FreeVariables(n.properties.get(), out);
     }
+    for (const auto& r : e->pattern->rels) {
+      out.insert(r.variable);
+      FreeVariables(r.properties.get(), out);
+    }
   }
 }
 
@@ -131,6 +136,10 @@ Executor::Executor(storage::GraphReader* reader, storage::Transaction* txn,
 
 void Executor::Check(const Status& s) {
   if (!s.ok()) throw QueryError{s};
+}
+
+void Executor::ThrowInterrupted() {
+  throw QueryError{Status::InvalidArgument("query interrupted").WithKind("Interrupted")};
 }
 
 const Node& Executor::GetNode(NodeId id) {
@@ -201,6 +210,7 @@ QueryResult Executor::Run(const ast::Statement& statement) {
 }
 
 QueryResult Executor::RunSingle(const ast::SingleQuery& query) {
+  current_query_ = &query;
   QueryResult result;
   Rows rows(1);
   for (const auto& clause : query.clauses) {
@@ -236,6 +246,8 @@ Executor::Rows Executor::RunClause(const ast::Clause& clause, Rows input, QueryR
     }
   } else if (clause.kind == ClauseKind::kUnwind) {
     scope_names_.insert(clause.variable);
+  } else if (clause.kind == ClauseKind::kCall) {
+    for (const auto& c : CallColumns(clause)) scope_names_.insert(c);
   }
   switch (clause.kind) {
     case ClauseKind::kMatch: return Match(clause, std::move(input));
@@ -262,11 +274,52 @@ Executor::Rows Executor::RunClause(const ast::Clause& clause, Rows input, QueryR
     case ClauseKind::kSet:
     case ClauseKind::kRemove: return SetOrRemove(clause, std::move(input));
     case ClauseKind::kDelete: return Delete(clause, std::move(input));
+    case ClauseKind::kCall: {
+      Rows rows = Call(clause, std::move(input));
+      if (&clause == &current_query_->clauses.back()) {
+        // A standalone CALL: its records are the result.
+        std::vector<std::string> columns = CallColumns(clause);
+        result->columns = columns;
+        for (const auto& row : explain_only_ ? Rows() : rows) {
+          std::vector<ResultValue> cells;
+          for (const auto& c : columns) cells.push_back(ToResult(row.at(c)));
+          result->rows.push_back(std::move(cells));
+        }
+        std::string s;
+        for (const auto& c : columns) s += (s.empty() ? "" : ", ") + c;
+        AddOp("ProduceResults", s);
+        plan_.back().rows = static_cast<int64_t>(rows.size());
+      }
+      return rows;
+    }
   }
   return input;
 }
 
 // ---------------------------------------------------------------- MATCH
+
+const Expr* Executor::IdValue(const ast::NodePattern& np, const Expr* where, const Row& row) {
+  std::vector<const Expr*> conjuncts;
+  Conjuncts(where, conjuncts);
+  for (const Expr* c : conjuncts) {
+    if (c->kind != ExprKind::kBinary || c->op != ast::BinaryOp::kEq) continue;
+    for (int side = 0; side < 2; ++side) {
+      const Expr* call = c->args[side].get();
+      const Expr* value = c->args[1 - side].get();
+      if (call->kind != ExprKind::kFunction || Lower(call->name) != "id" || call->distinct ||
+          call->args.size() != 1 || call->args[0]->kind != ExprKind::kVariable ||
+          call->args[0]->name != np.variable) {
+        continue;
+      }
+      std::set<std::string> vars;
+      FreeVariables(value, vars);
+      bool usable = !vars.count(np.variable);
+      for (const auto& v : vars) usable = usable && row.count(v) > 0;
+      if (usable) return value;
+    }
+  }
+  return nullptr;
+}
 
 const Expr* Executor::IndexableValue(const ast::NodePattern& np, const Expr* where,
                                      const Row& row, std::string* key) {
@@ -334,19 +387,22 @@ size_t Executor::ChooseStart(const ast::PatternPart& part, const Row& row, const
     std::string key;
     if (row.count(np.variable)) {
       score = 0;
-    } else if (IndexableValue(np, where, row, &key) != nullptr) {
+    } else if (IdValue(np, where, row) != nullptr) {
       score = 1;
-    } else if (!np.labels.empty()) {
+    } else if (IndexableValue(np, where, row, &key) != nullptr) {
       score = 2;
-    } else {
+    } else if (!np.labels.empty()) {
       score = 3;
+    } else {
+      score = 4;
     }
     if (score < best_score) {
       best_score = score;
       best = i;
     }
   }
-  static const char* kHow[] = {"Argument", "NodeIndexSeek", "NodeByLabelScan", "AllNodesScan"};
+  static const char* kHow[] = {"Argument", "NodeByIdSeek", "NodeIndexSeek", "NodeByLabelScan",
+                               "AllNodesScan"};
   if (how != nullptr) *how = kHow[best_score];
   return best;
 }
@@ -360,6 +416,19 @@ std::vector<NodeId> Executor::Candidates(const ast::PatternPart& part, size_t in
   if (it != row.end()) {
     if (it->second.is_node()) out.push_back(it->second.node_id());
     *how = "Argument";
+    return out;
+  }
+  if (const Expr* value = IdValue(np, where, row)) {
+    *how = "NodeByIdSeek";
+    RValue v = Eval(*value, row);
+    // id(n) = 1.0 holds for node 1; anything else that is not a number matches no node.
+    if (v.is_float() && v.as_float() == std::floor(v.as_float()) && v.as_float() >= 0 &&
+        v.as_float() < 9.0e18) {
+      v = RValue(static_cast<int64_t>(v.as_float()));
+    }
+    if (!v.is_int() || v.as_int() < 0) return out;
+    NodeId id = static_cast<NodeId>(v.as_int());
+    if (reader_->GetNode(id).ok() && !deleted_nodes_.count(id)) out.push_back(id);
     return out;
   }
   std::string key;
@@ -377,6 +446,7 @@ std::vector<NodeId> Executor::Candidates(const ast::PatternPart& part, size_t in
     return out;
   }
   auto collect = [&](NodeId id) {
+    CheckInterrupt();
     out.push_back(id);
     return true;
   };
@@ -505,6 +575,7 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
   bool keep_going = true;
   std::function<void(size_t)> step_fn = [&](size_t k) {
     if (!keep_going) return;
+    CheckInterrupt();
     if (k > 0) count(k);
     if (k == steps.size()) {
       Row out = row;
@@ -554,6 +625,7 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     std::vector<EdgeId> trail;
     std::function<void(NodeId, int64_t)> extend = [&](NodeId at, int64_t depth) {
       if (!keep_going) return;
+      CheckInterrupt();
       if (depth >= rp.min_hops) {
         RList list;
         if (st.reversed) {
@@ -614,15 +686,44 @@ bool Executor::MatchShortest(const ast::PatternPart& part, Row& row, const RowVi
   int64_t max_hops = rp.variable_length ? rp.max_hops : 1;
   int64_t min_hops = rp.variable_length ? rp.min_hops : 1;
   bool keep_going = true;
+  auto emit = [&](const std::vector<EdgeId>& route) {
+    Row out = row;
+    RList rels;
+    for (EdgeId id : route) rels.push_back(EdgeRef{id});
+    out[rp.variable] = rp.variable_length
+                           ? RValue(std::move(rels))
+                           : (route.empty() ? RValue() : RValue(EdgeRef{route[0]}));
+    BindPath(part, out);
+    if (!visit(out)) keep_going = false;
+    return keep_going;
+  };
+  if (ends.size() == 1 && min_hops <= 1) {
+    // The usual case, both ends bound: search from both, meeting in the middle.
+    for (NodeId s : starts) {
+      CheckInterrupt();
+      if (s == ends[0]) continue;  // a route to itself has length 0 < min_hops: none
+      bool bs = false;
+      if (!NodeMatches(part.nodes[0], s, row, &bs)) continue;
+      bool be = false;
+      if (NodeMatches(part.nodes[1], ends[0], row, &be)) {
+        BidirectionalShortest(part, row, s, ends[0], emit);
+        if (be) row.erase(part.nodes[1].variable);
+      }
+      if (bs) row.erase(part.nodes[0].variable);
+      if (!keep_going) break;
+    }
+    return keep_going;
+  }
   for (NodeId s : starts) {
+    CheckInterrupt();
     bool bs = false;
     if (!NodeMatches(part.nodes[0], s, row, &bs)) continue;
-    std::set<NodeId> end_set(ends.begin(), ends.end());
     // BFS keeping, for every node, the predecessor (node, edge) pairs on shortest routes.
     std::unordered_map<NodeId, int64_t> depth{{s, 0}};
     std::unordered_map<NodeId, std::vector<std::pair<NodeId, EdgeId>>> preds;
     std::deque<NodeId> queue{s};
     while (!queue.empty()) {
+      CheckInterrupt();
       NodeId at = queue.front();
       queue.pop_front();
       int64_t d = depth[at];
@@ -664,21 +765,102 @@ bool Executor::MatchShortest(const ast::PatternPart& part, Row& row, const RowVi
       std::vector<EdgeId> acc;
       back(e, acc);
       for (const auto& route : routes) {
-        Row out = row;
-        RList rels;
-        for (EdgeId id : route) rels.push_back(EdgeRef{id});
-        out[rp.variable] = rp.variable_length ? RValue(std::move(rels))
-                                              : (route.empty() ? RValue() : RValue(EdgeRef{route[0]}));
-        BindPath(part, out);
-        if (!visit(out)) {
-          keep_going = false;
-          break;
-        }
+        if (!emit(route)) break;
       }
       if (be) row.erase(part.nodes[1].variable);
     }
     if (bs) row.erase(part.nodes[0].variable);
     if (!keep_going) break;
+  }
+  return keep_going;
+}
+
+bool Executor::BidirectionalShortest(
+    const ast::PatternPart& part, Row& row, NodeId from, NodeId to,
+    const std::function<bool(const std::vector<EdgeId>&)>& visit) {
+  const auto& rp = part.rels[0];
+  std::vector<std::string> types = CanonicalTypes(rp.types);
+  int64_t max_hops = rp.variable_length ? rp.max_hops : 1;
+  // One search per end. `preds` keeps, for every node reached, each (node, relationship)
+  // one level nearer that side's end, so every shortest route can be rebuilt.
+  struct Side {
+    Direction direction;
+    int64_t level = 0;
+    std::vector<NodeId> frontier;
+    std::unordered_map<NodeId, int64_t> depth;
+    std::unordered_map<NodeId, std::vector<std::pair<NodeId, EdgeId>>> preds;
+  };
+  Side forward{rp.direction, 0, {from}, {{from, 0}}, {}};
+  Side backward{Reverse(rp.direction), 0, {to}, {{to, 0}}, {}};
+  // Invariant: no node is in both searches, so the distance exceeds the sum of the levels.
+  // The first level that reaches the other search therefore finds every shortest route,
+  // each through exactly one node of that level.
+  std::vector<NodeId> meeting;
+  while (meeting.empty() && !forward.frontier.empty() && !backward.frontier.empty() &&
+         (max_hops < 0 || forward.level + backward.level < max_hops)) {
+    Side& side = forward.frontier.size() <= backward.frontier.size() ? forward : backward;
+    Side& other = &side == &forward ? backward : forward;
+    std::vector<NodeId> next;
+    for (NodeId at : side.frontier) {
+      CheckInterrupt();
+      Check(reader_->ScanAdjacent(at, side.direction, types, [&](const storage::AdjacentEdge& a) {
+        if (!EdgeMatches(rp, a.edge, row)) return true;
+        auto it = side.depth.find(a.other);
+        if (it == side.depth.end()) {
+          side.depth.emplace(a.other, side.level + 1);
+          side.preds[a.other].push_back({at, a.edge});
+          next.push_back(a.other);
+        } else if (it->second == side.level + 1) {
+          auto& p = side.preds[a.other];
+          // A self-loop or an undirected scan may report a relationship twice.
+          if (p.empty() || p.back() != std::make_pair(at, a.edge)) p.push_back({at, a.edge});
+        }
+        return true;
+      }));
+    }
+    ++side.level;
+    side.frontier = std::move(next);
+    for (NodeId v : side.frontier) {
+      if (other.depth.count(v)) meeting.push_back(v);
+    }
+  }
+  if (meeting.empty()) return true;
+  std::sort(meeting.begin(), meeting.end());
+  bool only_one = part.kind == ast::PathKind::kShortest;
+  bool keep_going = true;
+  // Routes from `at` to the end of `side`, relationships in walking order from that end.
+  auto routes = [&](const Side& side, NodeId origin, NodeId at) {
+    std::vector<std::vector<EdgeId>> out;
+    std::vector<EdgeId> acc;
+    std::function<void(NodeId)> back = [&](NodeId n) {
+      if (only_one && !out.empty()) return;
+      if (n == origin) {
+        out.emplace_back(acc.rbegin(), acc.rend());
+        return;
+      }
+      auto it = side.preds.find(n);
+      if (it == side.preds.end()) return;
+      for (const auto& [p, edge] : it->second) {
+        acc.push_back(edge);
+        back(p);
+        acc.pop_back();
+      }
+    };
+    back(at);
+    return out;
+  };
+  for (NodeId middle : meeting) {
+    std::vector<std::vector<EdgeId>> heads = routes(forward, from, middle);
+    std::vector<std::vector<EdgeId>> tails = routes(backward, to, middle);
+    for (const auto& head : heads) {
+      for (const auto& tail : tails) {
+        CheckInterrupt();
+        std::vector<EdgeId> route = head;
+        route.insert(route.end(), tail.rbegin(), tail.rend());
+        if (!visit(route)) keep_going = false;
+        if (!keep_going || only_one) return keep_going;
+      }
+    }
   }
   return keep_going;
 }
@@ -694,7 +876,9 @@ Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
       size_t start = ChooseStart(part, scope, clause.where.get(), &how);
       std::string detail = NodeText(part.nodes[start]);
       part_ops_[&part] = plan_.size();
-      if (how == "NodeIndexSeek") {
+      if (how == "NodeByIdSeek") {
+        detail += " id = " + IdValue(part.nodes[start], clause.where.get(), scope)->text;
+      } else if (how == "NodeIndexSeek") {
         std::string key;
         const Expr* value = IndexableValue(part.nodes[start], clause.where.get(), scope, &key);
         if (value != nullptr) detail += " " + key + " = " + value->text;
@@ -733,18 +917,59 @@ Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
     if (p.kind != ast::PathKind::kNormal) parts.push_back(&p);
   }
 
+  // Filter pushdown: a WHERE conjunct whose variables are all bound once the first k parts
+  // have matched is tried there, so a multi-part MATCH prunes before the next part instead
+  // of filtering its cartesian product. Only rows a conjunct rejects (false or null) are
+  // dropped early; the whole WHERE still decides at the end, so errors and three-valued
+  // logic are as without pushdown.
+  std::vector<std::vector<const Expr*>> early(parts.size() + 1);
+  {
+    std::vector<const Expr*> conjuncts;
+    Conjuncts(clause.where.get(), conjuncts);
+    std::set<std::string> bound;
+    for (const auto& [name, value] : sample) bound.insert(name);
+    std::vector<bool> placed(conjuncts.size(), false);
+    for (size_t k = 0; k < parts.size() && !input.empty(); ++k) {
+      for (size_t c = 0; c < conjuncts.size(); ++c) {
+        if (placed[c]) continue;
+        std::set<std::string> vars;
+        FreeVariables(conjuncts[c], vars);
+        bool ready = true;
+        for (const auto& v : vars) ready = ready && bound.count(v) > 0;
+        if (ready) {
+          early[k].push_back(conjuncts[c]);
+          placed[c] = true;
+        }
+      }
+      for (const auto& n : parts[k]->nodes) bound.insert(n.variable);
+      for (const auto& r : parts[k]->rels) bound.insert(r.variable);
+      if (!parts[k]->path_variable.empty()) bound.insert(parts[k]->path_variable);
+    }
+    // Conjuncts ready only at the end are the final WHERE's business.
+  }
+  auto rejected = [&](size_t k, const Row& row) {
+    for (const Expr* c : early[k]) {
+      RValue v = Eval(*c, row);
+      if (v.is_null() || (v.is_bool() && !v.as_bool())) return true;
+    }
+    return false;
+  };
+
   Rows output;
   int64_t matched = 0;
   for (auto& in : input) {
+    CheckInterrupt();
     size_t before = output.size();
     std::vector<EdgeId> used;
     std::function<bool(size_t, Row&)> match_from = [&](size_t k, Row& row) -> bool {
+      CheckInterrupt();
       if (k == parts.size()) {
         ++matched;
         if (clause.where && !Truthy(*clause.where, row)) return true;
         output.push_back(row);
         return true;
       }
+      if (rejected(k, row)) return true;
       return MatchPart(*parts[k], row, used, clause.where.get(), [&](Row& next) {
         // Relationship uniqueness across the parts of one MATCH.
         size_t mark = used.size();
@@ -783,6 +1008,66 @@ Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
   return output;
 }
 
+// ---------------------------------------------------------------- CALL
+
+std::vector<std::string> Executor::CallColumns(const ast::Clause& clause) {
+  std::vector<std::string> columns;
+  if (clause.has_yield) {
+    for (const auto& y : clause.yields) columns.push_back(y.variable);
+  } else if (const ProcedureSignature* p = FindProcedure(clause.procedure)) {
+    columns = p->outputs;
+  }
+  return columns;
+}
+
+Executor::Rows Executor::Call(const ast::Clause& clause, Rows input) {
+  const ProcedureSignature* procedure = FindProcedure(clause.procedure);
+  if (procedure == nullptr) {  // the binder has reported it
+    ThrowSemantic("ProcedureNotFound", "there is no procedure '" + clause.procedure + "'");
+  }
+  std::string detail = procedure->name + "(";
+  for (size_t i = 0; i < clause.arguments.size(); ++i) {
+    detail += (i ? ", " : "") + clause.arguments[i]->text;
+  }
+  detail += ")";
+  std::vector<std::string> columns = CallColumns(clause);
+  if (!columns.empty()) {
+    detail += " YIELD ";
+    for (size_t i = 0; i < columns.size(); ++i) detail += (i ? ", " : "") + columns[i];
+  }
+  AddOp("ProcedureCall", detail);
+  if (clause.where) AddOp("Filter", clause.where->text);
+  size_t call_op = plan_.size() - (clause.where ? 2 : 1);
+  if (explain_only_) return input;
+
+  // Output index of each column.
+  std::vector<size_t> fields;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const std::string& field = clause.has_yield ? clause.yields[i].field : columns[i];
+    auto it = std::find(procedure->outputs.begin(), procedure->outputs.end(), field);
+    fields.push_back(static_cast<size_t>(it - procedure->outputs.begin()));
+  }
+  ProcedureRunner runner(reader_);
+  Rows output;
+  int64_t produced = 0;
+  for (auto& row : input) {
+    CheckInterrupt();
+    std::vector<RValue> args;
+    for (const auto& a : clause.arguments) args.push_back(Eval(*a, row));
+    const auto& records = runner.Run(*procedure, args);
+    for (const auto& record : records) {
+      CheckInterrupt();
+      ++produced;
+      Row out = row;
+      for (size_t i = 0; i < columns.size(); ++i) out[columns[i]] = record[fields[i]];
+      if (clause.where && !Truthy(*clause.where, out)) continue;
+      output.push_back(std::move(out));
+    }
+  }
+  plan_[call_op].rows = produced;
+  return output;
+}
+
 // ---------------------------------------------------------------- UNWIND, WITH, RETURN
 
 Executor::Rows Executor::Unwind(const ast::Clause& clause, Rows input) {
@@ -790,6 +1075,7 @@ Executor::Rows Executor::Unwind(const ast::Clause& clause, Rows input) {
   if (explain_only_) return input;
   Rows output;
   for (auto& row : input) {
+    CheckInterrupt();
     RValue list = Eval(*clause.expr, row);
     if (list.is_null()) continue;
     if (!list.is_list()) {
@@ -799,6 +1085,7 @@ Executor::Rows Executor::Unwind(const ast::Clause& clause, Rows input) {
       continue;
     }
     for (const auto& item : list.as_list()) {
+      CheckInterrupt();
       Row out = row;
       out[clause.variable] = item;
       output.push_back(std::move(out));
@@ -856,7 +1143,8 @@ Executor::Rows Executor::Project(const ast::Projection& projection, Rows input, 
       for (const auto& s : projection.order) {
         order += (order.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
       }
-      AddOp("Sort", order);
+      // With LIMIT only the first SKIP + LIMIT rows are put in order (a partial sort).
+      AddOp(projection.limit ? "Top" : "Sort", order);
     }
     if (projection.skip) AddOp("Skip", projection.skip->text);
     if (projection.limit) AddOp("Limit", projection.limit->text);
@@ -878,6 +1166,7 @@ Executor::Rows Executor::Project(const ast::Projection& projection, Rows input, 
   if (!aggregating) {
     out.reserve(input.size());
     for (auto& row : input) {
+      CheckInterrupt();
       Out o;
       for (const auto& item : items) o.projected[item.alias] = Eval(*item.expr, row);
       if (!projection.order.empty() || projection.where) {
@@ -895,6 +1184,7 @@ Executor::Rows Executor::Project(const ast::Projection& projection, Rows input, 
     std::vector<std::vector<const Row*>> groups;
     std::vector<Row> group_keys;
     for (const auto& row : input) {
+      CheckInterrupt();
       std::string key;
       Row key_values;
       for (size_t i : keys) {
@@ -964,15 +1254,35 @@ Executor::Rows Executor::Project(const ast::Projection& projection, Rows input, 
     }
     std::vector<size_t> order(out.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    // Ties keep their input order (a stable sort), so a partial sort gives the same rows.
+    auto before = [&](size_t a, size_t b) {
       for (size_t k = 0; k < projection.order.size(); ++k) {
         int c = OrderCompare(sort_keys[a][k], sort_keys[b][k]);
         if (c != 0) return projection.order[k].descending ? c > 0 : c < 0;
       }
-      return false;
-    });
+      return a < b;
+    };
+    size_t keep = order.size();
+    if (projection.limit) {
+      // Top-k: O(n log k) with a heap of k entries, instead of sorting every row.
+      // SKIP and LIMIT are constant expressions, so evaluating them early changes nothing.
+      int64_t skip = projection.skip ? EvalCount(projection.skip.get(), "SKIP") : 0;
+      int64_t limit = EvalCount(projection.limit.get(), "LIMIT");
+      // Both are non-negative; compare without overflowing.
+      if (static_cast<uint64_t>(limit) < order.size() &&
+          static_cast<uint64_t>(skip) < order.size() - static_cast<uint64_t>(limit)) {
+        keep = static_cast<size_t>(skip + limit);
+      }
+    }
+    if (keep < order.size()) {
+      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep),
+                        order.end(), before);
+      order.resize(keep);
+    } else {
+      std::sort(order.begin(), order.end(), before);
+    }
     std::vector<Out> sorted;
-    sorted.reserve(out.size());
+    sorted.reserve(order.size());
     for (size_t i : order) sorted.push_back(std::move(out[i]));
     out = std::move(sorted);
     plan_[op++].rows = static_cast<int64_t>(out.size());
@@ -1012,6 +1322,7 @@ Executor::Rows Executor::Create(const ast::Clause& clause, Rows input) {
   }
   if (explain_only_) return input;
   for (auto& row : input) {
+    CheckInterrupt();
     for (const auto& part : clause.pattern) {
       for (const auto& np : part.nodes) {
         auto it = row.find(np.variable);
@@ -1090,6 +1401,7 @@ Executor::Rows Executor::SetOrRemove(const ast::Clause& clause, Rows input) {
     return {};
   };
   for (auto& row : input) {
+    CheckInterrupt();
     for (const auto& item : clause.set_items) {
       switch (item.kind) {
         case ast::SetKind::kProperty:
@@ -1154,6 +1466,7 @@ Executor::Rows Executor::Delete(const ast::Clause& clause, Rows input) {
   std::vector<NodeId> nodes;
   std::vector<EdgeId> edges;
   for (auto& row : input) {
+    CheckInterrupt();
     for (const auto& e : clause.delete_exprs) {
       RValue v = Eval(*e, row);
       if (v.is_null()) continue;
@@ -1233,6 +1546,7 @@ std::vector<std::string> Executor::Explain(const ast::Statement& statement) {
   explain_only_ = true;
   plan_.clear();
   for (const auto& part : statement.parts) {
+    current_query_ = &part;
     Rows rows(1);
     QueryResult ignored;
     for (const auto& clause : part.clauses) {
@@ -1244,6 +1558,9 @@ std::vector<std::string> Executor::Explain(const ast::Statement& statement) {
         }
       }
       if (clause.kind == ClauseKind::kUnwind) rows[0][clause.variable] = RValue();
+      if (clause.kind == ClauseKind::kCall) {
+        for (const auto& c : CallColumns(clause)) rows[0][c] = RValue();
+      }
       if (clause.kind == ClauseKind::kWith) {
         Row scope;
         for (const auto& item : clause.projection.items) scope[item.alias] = RValue();

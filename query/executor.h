@@ -2,6 +2,7 @@
 // transaction when it writes). Internal to query/; errors are thrown as QueryError.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <set>
@@ -44,6 +45,14 @@ class Executor {
 
   RValue Eval(const ast::Expr& e, const Row& row) { return Eval(e, row, nullptr); }
 
+  // Checked per row and per expansion: once it reads true, the statement throws
+  // kInvalidArgument "query interrupted" (kind Interrupted). May be null.
+  void SetInterruptFlag(const std::atomic<bool>* flag) { interrupt_ = flag; }
+  // Throws the Interrupted error when the flag is set.
+  void CheckInterrupt() {
+    if (interrupt_ != nullptr && interrupt_->load(std::memory_order_relaxed)) ThrowInterrupted();
+  }
+
  private:
   using Rows = std::vector<Row>;
 
@@ -57,12 +66,19 @@ class Executor {
   Rows Create(const ast::Clause& clause, Rows input);
   Rows SetOrRemove(const ast::Clause& clause, Rows input);
   Rows Delete(const ast::Clause& clause, Rows input);
+  Rows Call(const ast::Clause& clause, Rows input);
+  // The columns a CALL clause adds: its YIELD variables, or every output without YIELD.
+  static std::vector<std::string> CallColumns(const ast::Clause& clause);
 
   // Pattern matching. `visit` returns false to stop.
   using RowVisitor = std::function<bool(Row&)>;
   bool MatchPart(const ast::PatternPart& part, Row& row, std::vector<EdgeId>& used,
                  const ast::Expr* where, const RowVisitor& visit);
   bool MatchShortest(const ast::PatternPart& part, Row& row, const RowVisitor& visit);
+  // Layered breadth-first search from both ends of a one-relationship pattern between two
+  // distinct nodes; visits the (first or every) shortest route as a list of relationships.
+  bool BidirectionalShortest(const ast::PatternPart& part, Row& row, NodeId from, NodeId to,
+                             const std::function<bool(const std::vector<EdgeId>&)>& visit);
   std::vector<NodeId> Candidates(const ast::PatternPart& part, size_t index, const Row& row,
                                  const ast::Expr* where, std::string* how);
   size_t ChooseStart(const ast::PatternPart& part, const Row& row, const ast::Expr* where,
@@ -70,6 +86,8 @@ class Executor {
   bool NodeMatches(const ast::NodePattern& np, NodeId id, Row& row, bool* bound_here);
   bool EdgeMatches(const ast::RelPattern& rp, EdgeId id, const Row& row);
   void BindPath(const ast::PatternPart& part, Row& row);
+  // The expression `e` of a WHERE conjunct `id(n) = e` usable to seek node pattern `np`.
+  const ast::Expr* IdValue(const ast::NodePattern& np, const ast::Expr* where, const Row& row);
   const ast::Expr* IndexableValue(const ast::NodePattern& np, const ast::Expr* where,
                                   const Row& row, std::string* key);
 
@@ -88,6 +106,7 @@ class Executor {
     edge_cache_.clear();
   }
   void Check(const Status& s);
+  [[noreturn]] static void ThrowInterrupted();
 
   ResultValue ToResult(const RValue& v);
   Value PropertyValue(const RValue& v);
@@ -95,6 +114,7 @@ class Executor {
   void AddOp(const std::string& name, const std::string& detail);
 
   storage::GraphReader* reader_;
+  const std::atomic<bool>* interrupt_ = nullptr;
   storage::Transaction* txn_;
   const ValueMap& parameters_;
   std::unordered_map<NodeId, Node> node_cache_;
@@ -108,6 +128,7 @@ class Executor {
   std::unordered_set<EdgeId> deleted_edges_;
   WriteCounts counts_;
 
+  const ast::SingleQuery* current_query_ = nullptr;
   bool explain_only_ = false;
   std::vector<PlanOperator> plan_;
   // The plan operator of each MATCH pattern part's start (its expands follow it).

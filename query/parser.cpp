@@ -203,6 +203,21 @@ class Builder {
       c.kind = ast::ClauseKind::kDelete;
       c.detach = d->DETACH() != nullptr;
       for (auto* e : d->expression()) c.delete_exprs.push_back(BuildExpr(e));
+    } else if (auto* call = ctx->callClause()) {
+      c.kind = ast::ClauseKind::kCall;
+      for (auto* part : call->procedureName()->symbolicName()) {
+        c.procedure += (c.procedure.empty() ? "" : ".") + Name(part);
+      }
+      for (auto* e : call->expression()) c.arguments.push_back(BuildExpr(e));
+      c.has_yield = call->YIELD() != nullptr;
+      for (auto* item : call->yieldItem()) {
+        ast::YieldItem y;
+        y.field = Name(item->field);
+        y.variable = item->variable() ? Name(item->variable()) : y.field;
+        y.span = SpanOf(item);
+        c.yields.push_back(std::move(y));
+      }
+      if (call->where()) c.where = BuildExpr(call->where()->expression());
     }
     return c;
   }

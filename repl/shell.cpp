@@ -1,8 +1,13 @@
 #include "repl/shell.h"
 
 #include <editline/readline.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
+
+#include <clocale>
 
 #include <algorithm>
 #include <cstdio>
@@ -569,8 +574,58 @@ char* CandidateGenerator(const char*, int state) {
 }
 
 volatile sig_atomic_t g_interrupted = 0;
+int g_interrupt_pipe[2] = {-1, -1};  // the handler writes a byte here to wake ReadKey's poll
 
-void OnInterrupt(int) { g_interrupted = 1; }
+void OnInterrupt(int) {
+  g_interrupted = 1;
+  if (g_interrupt_pipe[1] >= 0) {
+    char byte = 0;
+    [[maybe_unused]] ssize_t n = write(g_interrupt_pipe[1], &byte, 1);
+  }
+}
+
+// libedit's key reader, replaced so that Ctrl-C ends the line at once: libedit itself retries
+// a read interrupted by a signal and would wait for the next key. Returns one character as a
+// Unicode code point (libedit works in wide characters), or -1 at end of input or on Ctrl-C.
+void DrainInterruptPipe() {
+  char drain[16];
+  while (g_interrupt_pipe[0] >= 0 && read(g_interrupt_pipe[0], drain, sizeof drain) > 0) {
+  }
+}
+
+int ReadKey(FILE* in) {
+  int fd = fileno(in);
+  unsigned char bytes[4];
+  size_t have = 0, need = 1;
+  while (have < need) {
+    struct pollfd fds[2] = {{fd, POLLIN, 0}, {g_interrupt_pipe[0], POLLIN, 0}};
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR && !g_interrupted) continue;
+      DrainInterruptPipe();  // the byte the handler wrote must not end the next line too
+      return -1;
+    }
+    if (fds[1].revents & POLLIN) {
+      DrainInterruptPipe();
+      return -1;
+    }
+    if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+    ssize_t n = read(fd, &bytes[have], 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return -1;
+    if (have == 0) {
+      unsigned char lead = bytes[0];
+      need = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                                               : (lead >> 3) == 0x1E ? 4 : 1;
+    } else if ((bytes[have] & 0xC0) != 0x80) {
+      return 0xFFFD;  // a broken sequence: one replacement character
+    }
+    ++have;
+  }
+  if (need == 1) return bytes[0] < 0x80 ? bytes[0] : 0xFFFD;
+  int code = bytes[0] & (0x7F >> need);
+  for (size_t i = 1; i < need; ++i) code = (code << 6) | (bytes[i] & 0x3F);
+  return code;
+}
 
 char** CompleteLine(const char* text, int start, int end) {
   rl_attempted_completion_over = 1;  // never fall back to libedit's own file names
@@ -597,6 +652,15 @@ char** CompleteLine(const char* text, int start, int end) {
 }  // namespace
 
 void Shell::RunInteractive() {
+  // libedit turns keys into text through the C library's locale: make it UTF-8 even where
+  // the environment names none (containers, CI), or every non-ASCII letter would be lost.
+  setlocale(LC_CTYPE, "");
+  if (std::string(nl_langinfo(CODESET)) != "UTF-8") setlocale(LC_CTYPE, "C.UTF-8");
+  if (pipe2(g_interrupt_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    g_interrupt_pipe[0] = g_interrupt_pipe[1] = -1;
+  } else {
+    rl_getc_function = ReadKey;  // before libedit initialises (read_history does)
+  }
   g_vocabulary = Vocabulary();
   rl_attempted_completion_function = CompleteLine;
   static std::string word_breaks = kCompletionWordBreaks;
@@ -610,8 +674,8 @@ void Shell::RunInteractive() {
   }
   stifle_history(5000);
 
-  // Ctrl-C cancels the statement being typed, not the shell: without SA_RESTART the read is
-  // interrupted and readline returns with the flag set.
+  // Ctrl-C cancels the statement being typed, not the shell: ReadKey sees the flag and ends
+  // the line, and readline returns with the flag set.
   struct sigaction action = {}, previous = {};
   action.sa_handler = OnInterrupt;
   sigemptyset(&action.sa_mask);
@@ -629,6 +693,7 @@ void Shell::RunInteractive() {
       vocabulary_stale_ = false;
     }
     g_interrupted = 0;
+    DrainInterruptPipe();
     char* raw = readline(prompt);
     if (g_interrupted) {
       free(raw);
@@ -669,6 +734,10 @@ void Shell::RunInteractive() {
     }
   }
   sigaction(SIGINT, &previous, nullptr);
+  for (int& end : g_interrupt_pipe) {
+    if (end >= 0) close(end);
+    end = -1;
+  }
   if (!options_.history_path.empty()) {
     write_history(options_.history_path.c_str());
   }
