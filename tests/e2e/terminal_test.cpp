@@ -172,8 +172,8 @@ TEST_CASE("Terminal: non-ASCII letters typed in a C locale arrive intact", "[e2e
   PtySession kg(Repl(dir), {"KG_HISTORY=" + (dir / "history"), "LANG=", "LC_ALL=", "LC_CTYPE="});
   REQUIRE(kg.Expect("kg> "));
   kg.Send(".mode csv\r");
-  kg.Send("RETURN 'Zoë, Gdańsk, 北京' AS name;\r");
-  CHECK(kg.Expect("name\nZoë, Gdańsk, 北京\n"));
+  kg.Send("RETURN 'Zoë Gdańsk 北京' AS name;\r");
+  CHECK(kg.Expect("name\nZoë Gdańsk 北京\n"));
   kg.Send(".quit\r");
   CHECK(kg.Wait() == 0);
 }
