@@ -17,7 +17,7 @@ if [[ -x $build/bench/peers/kg_peer_bench ]]; then
   size=${KG_BENCH_SIZE:-100k}
   work=${BENCH_DIR:-/tmp/kg-bench}
   echo "== kg in the peer benchmark ($size triples, 1 rep; data and results in $work)"
-  BUILD=$build KG_SHARED_DIR=$shared bench/peers/run.sh "$size" 1 2>&1 | grep '^\[kg\] \(load\|done\)' || true
+  BUILD=$build KG_SHARED_DIR=$shared bench/peers/run.sh "$size" 1 2>&1 | grep '^\[kg\] \(load\|done\|view\)' || true
   python3 - "$work/results/$size/kg-1.json" "$work/results/$size/kg-1.time" <<'PY'
 import json, re, sys
 r = json.load(open(sys.argv[1]))
@@ -30,7 +30,7 @@ rows = [
     ("Join count: a opposes x, b supports x (ms)", r["join_ms"]),
     ("Triples per predicate, group by (ms)", r["groupby_ms"]),
     ("Shortest path length ≤6, undirected, 100 pairs (ms/pair)", r["sp_ms"]),
-    ("  same through graph::ShortestPath on a view (ms/pair)", r["sp_view_ms"]),
+    ("  same through graph::ShortestPath on a view (ms/pair)", r.get("sp_view_ms", float("nan"))),
     ("On-disk size after load and compaction (MiB)", r["disk_mib"]),
     ("Peak RSS of the process (MiB)", int(rss.group(1)) / 1024 if rss else r["max_rss_mib"]),
 ]

@@ -225,7 +225,7 @@ symbolicName
   : UnescapedSymbolicName
   | EscapedSymbolicName
   | COUNT | ANY | NONE | SINGLE | ALL | EXPLAIN | PROFILE | ASC | DESC | ASCENDING
-  | DESCENDING | BY | SHORTESTPATH | ALLSHORTESTPATHS
+  | DESCENDING | BY | SHORTESTPATH | ALLSHORTESTPATHS | CALL | YIELD
   ;
 
 // Labels, relationship types and property keys may also be reserved words.
@@ -235,7 +235,7 @@ reservedWord
   : MATCH | OPTIONAL | WHERE | WITH | RETURN | DISTINCT | ORDER | SKIP_ | LIMIT | UNWIND
   | AS | CREATE | DELETE | DETACH | SET | REMOVE | UNION | OR | XOR | AND | NOT | IN
   | STARTS | ENDS | CONTAINS | IS | NULL_ | TRUE | FALSE | CASE | WHEN | THEN | ELSE | END
-  | EXISTS | CALL | YIELD
+  | EXISTS
   ;
 
 EXPLAIN : E X P L A I N ;

@@ -321,6 +321,32 @@ const Expr* Executor::IdValue(const ast::NodePattern& np, const Expr* where, con
   return nullptr;
 }
 
+const Expr* Executor::HashableValue(const ast::NodePattern& np, const Expr* where,
+                                    const Row& row, std::string* key) {
+  std::vector<const Expr*> conjuncts;
+  Conjuncts(where, conjuncts);
+  for (const Expr* c : conjuncts) {
+    if (c->kind != ExprKind::kBinary || c->op != ast::BinaryOp::kEq) continue;
+    for (int side = 0; side < 2; ++side) {
+      const Expr* prop = c->args[side].get();
+      const Expr* value = c->args[1 - side].get();
+      if (prop->kind != ExprKind::kProperty || prop->args[0]->kind != ExprKind::kVariable ||
+          prop->args[0]->name != np.variable) {
+        continue;
+      }
+      if (prop->name == "name" && reader_->IsIndexed(prop->name)) continue;  // an index seek
+      std::set<std::string> vars;
+      FreeVariables(value, vars);
+      bool usable = !vars.count(np.variable);
+      for (const auto& v : vars) usable = usable && row.count(v) > 0;
+      if (!usable) continue;
+      *key = prop->name;
+      return value;
+    }
+  }
+  return nullptr;
+}
+
 const Expr* Executor::IndexableValue(const ast::NodePattern& np, const Expr* where,
                                      const Row& row, std::string* key) {
   auto usable = [&](const Expr* value) {
@@ -391,18 +417,20 @@ size_t Executor::ChooseStart(const ast::PatternPart& part, const Row& row, const
       score = 1;
     } else if (IndexableValue(np, where, row, &key) != nullptr) {
       score = 2;
-    } else if (!np.labels.empty()) {
+    } else if (HashableValue(np, where, row, &key) != nullptr) {
       score = 3;
-    } else {
+    } else if (!np.labels.empty()) {
       score = 4;
+    } else {
+      score = 5;
     }
     if (score < best_score) {
       best_score = score;
       best = i;
     }
   }
-  static const char* kHow[] = {"Argument", "NodeByIdSeek", "NodeIndexSeek", "NodeByLabelScan",
-                               "AllNodesScan"};
+  static const char* kHow[] = {"Argument",        "NodeByIdSeek", "NodeIndexSeek",
+                               "NodeHashJoin",    "NodeByLabelScan", "AllNodesScan"};
   if (how != nullptr) *how = kHow[best_score];
   return best;
 }
@@ -450,6 +478,37 @@ std::vector<NodeId> Executor::Candidates(const ast::PatternPart& part, size_t in
     out.push_back(id);
     return true;
   };
+  if (const Expr* value = HashableValue(np, where, row, &key)) {
+    *how = "NodeHashJoin";
+    auto [table, fresh] = hash_tables_.try_emplace({&np, key});
+    if (fresh) {
+      // Build once per MATCH from the scan the pattern would need anyway, in scan order.
+      auto add = [&](const Node& node) {
+        CheckInterrupt();
+        auto p = node.properties.find(key);
+        if (p == node.properties.end()) return true;
+        table->second[GroupKey(FromValue(p->second))].push_back(node.id);
+        return true;
+      };
+      if (!np.labels.empty()) {
+        std::vector<NodeId> ids;
+        Check(reader_->ScanNodesWithLabel(np.labels[0], collect));
+        ids.swap(out);
+        for (NodeId id : ids) add(GetNode(id));
+      } else {
+        Check(reader_->ScanNodeRecords([&](const Node& node) {
+          node_cache_.emplace(node.id, node);
+          return add(node);
+        }));
+      }
+    }
+    RValue v = Eval(*value, row);
+    // Candidates share the value's group key; the WHERE still decides (null, NaN, lists).
+    if (v.is_null() || v.is_node() || v.is_edge() || v.is_path()) return out;
+    auto hit = table->second.find(GroupKey(v));
+    if (hit != table->second.end()) out = hit->second;
+    return out;
+  }
   if (!np.labels.empty()) {
     *how = "NodeByLabelScan";
     Check(reader_->ScanNodesWithLabel(np.labels[0], collect));
@@ -866,6 +925,7 @@ bool Executor::BidirectionalShortest(
 }
 
 Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
+  hash_tables_.clear();  // earlier clauses may have written
   // Describe the plan from the first row's bindings (all rows bind the same variables).
   Row sample = input.empty() ? Row() : input[0];
   size_t first_op = plan_.size();
@@ -876,7 +936,11 @@ Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
       size_t start = ChooseStart(part, scope, clause.where.get(), &how);
       std::string detail = NodeText(part.nodes[start]);
       part_ops_[&part] = plan_.size();
-      if (how == "NodeByIdSeek") {
+      if (how == "NodeHashJoin") {
+        std::string key;
+        const Expr* value = HashableValue(part.nodes[start], clause.where.get(), scope, &key);
+        detail += " " + part.nodes[start].variable + "." + key + " = " + value->text;
+      } else if (how == "NodeByIdSeek") {
         detail += " id = " + IdValue(part.nodes[start], clause.where.get(), scope)->text;
       } else if (how == "NodeIndexSeek") {
         std::string key;
@@ -949,7 +1013,14 @@ Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
   }
   auto rejected = [&](size_t k, const Row& row) {
     for (const Expr* c : early[k]) {
-      RValue v = Eval(*c, row);
+      RValue v;
+      try {
+        v = Eval(*c, row);
+      } catch (const QueryError& error) {
+        // Raised by the final WHERE if the row is completed, never for a row that is not.
+        if (error.status.kind() == "Interrupted") throw;
+        continue;
+      }
       if (v.is_null() || (v.is_bool() && !v.as_bool())) return true;
     }
     return false;

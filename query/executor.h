@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -88,6 +89,10 @@ class Executor {
   void BindPath(const ast::PatternPart& part, Row& row);
   // The expression `e` of a WHERE conjunct `id(n) = e` usable to seek node pattern `np`.
   const ast::Expr* IdValue(const ast::NodePattern& np, const ast::Expr* where, const Row& row);
+  // The expression `e` of a WHERE conjunct `n.key = e` with `key` not indexed: the start
+  // node's candidates are then read once per MATCH into a hash table on `key`.
+  const ast::Expr* HashableValue(const ast::NodePattern& np, const ast::Expr* where,
+                                 const Row& row, std::string* key);
   const ast::Expr* IndexableValue(const ast::NodePattern& np, const ast::Expr* where,
                                   const Row& row, std::string* key);
 
@@ -119,6 +124,11 @@ class Executor {
   const ValueMap& parameters_;
   std::unordered_map<NodeId, Node> node_cache_;
   std::unordered_map<EdgeId, Edge> edge_cache_;
+  // NodeHashJoin tables of the running MATCH: per node pattern and key, the candidates by
+  // GroupKey of the property value.
+  std::map<std::pair<const ast::NodePattern*, std::string>,
+           std::unordered_map<std::string, std::vector<NodeId>>>
+      hash_tables_;
   // Deleted entities stay readable for type(), labels() and the result, not for properties.
   std::unordered_map<NodeId, Node> node_tombstones_;
   std::unordered_map<EdgeId, Edge> edge_tombstones_;

@@ -576,8 +576,11 @@ char* CandidateGenerator(const char*, int state) {
 volatile sig_atomic_t g_interrupted = 0;
 int g_interrupt_pipe[2] = {-1, -1};  // the handler writes a byte here to wake ReadKey's poll
 
+query::Engine* g_running_engine = nullptr;  // Ctrl-C during a statement interrupts it
+
 void OnInterrupt(int) {
   g_interrupted = 1;
+  if (g_running_engine != nullptr) g_running_engine->Interrupt();  // an atomic store
   if (g_interrupt_pipe[1] >= 0) {
     char byte = 0;
     [[maybe_unused]] ssize_t n = write(g_interrupt_pipe[1], &byte, 1);
@@ -679,6 +682,7 @@ void Shell::RunInteractive() {
   struct sigaction action = {}, previous = {};
   action.sa_handler = OnInterrupt;
   sigemptyset(&action.sa_mask);
+  g_running_engine = &engine_;
   sigaction(SIGINT, &action, &previous);
   rl_catch_signals = 0;  // libedit's own handler re-raises the signal and races with ours
 
@@ -734,6 +738,7 @@ void Shell::RunInteractive() {
     }
   }
   sigaction(SIGINT, &previous, nullptr);
+  g_running_engine = nullptr;
   for (int& end : g_interrupt_pipe) {
     if (end >= 0) close(end);
     end = -1;

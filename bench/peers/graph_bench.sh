@@ -6,7 +6,7 @@
 # Output files (GraphML, scores) go to $BENCH_DIR/graph/SIZE.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-shared="${KG_SHARED_DIR:-$root/../shared}/bench"
+shared="$(cd "${KG_SHARED_DIR:-$root/../shared}/bench" && pwd)"
 bin="$root/${BUILD:-build}/bench/peers/kg_graph_bench"
 python="${PYTHON:-/usr/bin/python3}"
 work="${BENCH_DIR:-/tmp/kg-bench}"

@@ -177,3 +177,18 @@ TEST_CASE("Terminal: non-ASCII letters typed in a C locale arrive intact", "[e2e
   kg.Send(".quit\r");
   CHECK(kg.Wait() == 0);
 }
+
+TEST_CASE("Terminal: Ctrl-C interrupts a running query and the shell goes on", "[e2e][terminal]") {
+  TempDir dir;
+  PtySession kg(Repl(dir), Env(dir));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("UNWIND range(1, 2000000000) AS x RETURN count(x) AS n;\r");
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kg.Send("\x03");
+  CHECK(kg.Expect("query interrupted"));
+  REQUIRE(kg.Expect("kg> "));
+  kg.Send("RETURN 7 AS seven;\r");
+  CHECK(kg.Expect("│     7 │"));
+  kg.Send(".quit\r");
+  CHECK(kg.Wait() == 0);
+}

@@ -73,6 +73,24 @@ TEST_CASE("Engine: shortestPath between unconnected nodes of a 20k-node graph", 
       params);
   REQUIRE(r.ok());
   CHECK(r->rows.empty());
+
+  // Unbounded: the search ends when one side has run out of nodes.
+  r = engine.Execute(
+      "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b "
+      "MATCH p = allShortestPaths((a)-[*]-(b)) RETURN p",
+      params);
+  REQUIRE(r.ok());
+  CHECK(r->rows.empty());
+
+  // Within one half the chain guarantees a path; the random relationships shorten it.
+  params["b"] = Value(static_cast<int64_t>(g.nodes[9000]));
+  r = engine.Execute(
+      "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b "
+      "MATCH p = shortestPath((a)-[*]-(b)) RETURN length(p) < 9000 AS shorter",
+      params);
+  REQUIRE(r.ok());
+  REQUIRE(r->rows.size() == 1);
+  CHECK(r->rows[0][0].ToCypher() == "true");
 }
 
 TEST_CASE("Engine: benchmark of shortestPath on a 4,700-node graph", "[query][.]") {
@@ -103,9 +121,37 @@ TEST_CASE("Engine: benchmark of shortestPath on a 4,700-node graph", "[query][.]
   REQUIRE(r.ok());
   std::printf("allShortestPaths over a path: %zu rows, %.3f s\n", r->rows.size(), Seconds(start));
   start = std::chrono::steady_clock::now();
-  r = engine.Execute("MATCH (n) RETURN n.i ORDER BY n.i DESC LIMIT 3");
+  r = engine.Execute(
+      "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b "
+      "MATCH p = shortestPath((a)-[*]-(b)) RETURN length(p)",
+      params);
   REQUIRE(r.ok());
-  std::printf("ORDER BY LIMIT: %.3f s\n", Seconds(start));
+  std::printf("shortestPath, unbounded, path exists: %zu rows, %.3f s\n", r->rows.size(),
+              Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("MATCH (a), (b) WHERE a.i = 5 AND b.i = 4000 RETURN a.i, b.i");
+  REQUIRE(r.ok());
+  std::printf("two unindexed lookups in one MATCH: %.3f s\n", Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("MATCH (a), (b) WHERE b.i = a.i + 1 RETURN count(*)");
+  REQUIRE(r.ok());
+  std::printf("equi-join on an unindexed property: %.3f s\n", Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("UNWIND range(1, 300000) AS x RETURN x ORDER BY x % 1000 DESC, x");
+  REQUIRE(r.ok());
+  std::printf("300k rows, full sort: %.3f s\n", Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("UNWIND range(1, 300000) AS x RETURN x ORDER BY x % 1000 DESC, x LIMIT 10");
+  REQUIRE(r.ok());
+  std::printf("300k rows, ORDER BY LIMIT 10: %.3f s\n", Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("CALL kg.pagerank() YIELD node, score RETURN node ORDER BY score DESC LIMIT 5");
+  REQUIRE(r.ok());
+  std::printf("pagerank top 5: %.3f s\n", Seconds(start));
+  start = std::chrono::steady_clock::now();
+  r = engine.Execute("CALL kg.betweenness() YIELD node, score RETURN node ORDER BY score DESC LIMIT 5");
+  REQUIRE(r.ok());
+  std::printf("betweenness top 5: %.3f s\n", Seconds(start));
 }
 
 TEST_CASE("Engine: multi-part MATCH filters each part before the next", "[query]") {
@@ -120,6 +166,35 @@ TEST_CASE("Engine: multi-part MATCH filters each part before the next", "[query]
   REQUIRE(r->rows.size() == 1);
   CHECK(r->rows[0][0].ToCypher() == "7");
   CHECK(r->rows[0][1].ToCypher() == "12007");
+
+  // An equi-join on an unindexed property: a hash join, not 400 million pairs.
+  r = engine.Execute("MATCH (a), (b) WHERE b.i = a.i + 10000 RETURN count(*)");
+  REQUIRE(r.ok());
+  CHECK(r->rows[0][0].ToCypher() == "10000");
+}
+
+TEST_CASE("Engine: EXPLAIN names the seeks, joins, top-k and procedure calls", "[query]") {
+  kg::testing::TempStore store;
+  REQUIRE(store.get() != nullptr);
+  Engine engine(store.get());
+  auto plan = [&](const std::string& statement) {
+    auto r = engine.Execute("EXPLAIN " + statement, {{"a", Value(int64_t{1})}});
+    REQUIRE(r.ok());
+    std::string text;
+    for (const auto& line : r->plan) text += line + "\n";
+    return text;
+  };
+  CHECK_THAT(plan("MATCH (a), (b) WHERE id(a) = $a AND id(b) = id(a) RETURN b"),
+             Catch::Contains("1. NodeByIdSeek (a) id = $a") &&
+                 Catch::Contains("2. NodeByIdSeek (b) id = id(a)"));
+  CHECK_THAT(plan("MATCH (a:N), (b:N) WHERE b.i = a.i + 1 RETURN b"),
+             Catch::Contains("1. NodeByLabelScan (a:N)") &&
+                 Catch::Contains("2. NodeHashJoin (b:N) b.i = a.i + 1"));
+  CHECK_THAT(plan("MATCH (n) RETURN n ORDER BY n.i LIMIT 3"), Catch::Contains("Top n.i"));
+  CHECK_THAT(plan("MATCH (n) RETURN n ORDER BY n.i"), Catch::Contains("Sort n.i"));
+  CHECK_THAT(plan("CALL kg.pagerank() YIELD node, score WHERE score > 0.1 RETURN node"),
+             Catch::Contains("1. ProcedureCall kg.pagerank() YIELD node, score") &&
+                 Catch::Contains("2. Filter score > 0.1"));
 }
 
 TEST_CASE("Engine: Interrupt stops a long statement", "[query]") {
