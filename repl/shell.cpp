@@ -361,11 +361,19 @@ void Shell::RegisterCommands() {
                        }});
   commands_.push_back(
       {".neighbours", "NAME [HOPS]", "the entities within HOPS facts of NAME (default 1)",
-       [this, render, count_arg](const std::vector<std::string>& args) {
+       [this, render](const std::vector<std::string>& args) {
          if (args.empty()) return Status::InvalidArgument("usage: .neighbours NAME [HOPS]");
-         size_t hops = 0;
-         KG_RETURN_IF_ERROR(count_arg(args, 1, 1, &hops));
-         auto ids = FindEntities(engine_, args[0]);
+         // A trailing number is the hop count; the words before it are the name, quoted or not.
+         std::vector<std::string> words = args;
+         size_t hops = 1;
+         if (words.size() > 1 && !words.back().empty() &&
+             std::all_of(words.back().begin(), words.back().end(), ::isdigit)) {
+           hops = std::stoul(words.back());
+           words.pop_back();
+         }
+         std::string name;
+         for (const auto& w : words) name += (name.empty() ? "" : " ") + w;
+         auto ids = FindEntities(engine_, name);
          if (!ids.ok()) return ids.status();
          return render(Neighbours(*store_->Snapshot(), static_cast<NodeId>((*ids)[0]),
                                   static_cast<int>(hops)));
@@ -505,6 +513,7 @@ bool Shell::RunPiece(const Piece& piece, std::string_view source, std::string_vi
                                                       : RunStatement(piece.text);
   if (status.ok()) return true;
   if (status.kind() == "reported") return false;
+  if (options_.interactive && status.kind() == "Interrupted") err_ << "\n";  // after the ^C
   OutputMode mode = options_.render.mode;
   if (mode == OutputMode::kJson || mode == OutputMode::kJsonLines) {
     // Machine-readable modes get machine-readable errors, on the same stream as before.
