@@ -231,6 +231,7 @@ int RunExport(const std::string& db, kg::repl::ExportRequest request) {
   auto store = OpenStore(db, true);
   if (!store.ok()) return Fail(store.status());
   kg::query::Engine engine(store->get());
+  if (isatty(STDERR_FILENO)) request.progress = &std::cerr;
   auto summary = kg::repl::RunExport(store->get(), &engine, request);
   if (!summary.ok()) return Fail("export: " + summary.status().message());
   if (!request.output.empty() && request.output != "-") {

@@ -1,10 +1,14 @@
 #include "repl/export_command.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <set>
 
@@ -62,17 +66,58 @@ Result<graph::Selection> SelectionFor(query::Engine* engine, const ExportRequest
   return graph::Selection(subgraph);
 }
 
-// Writes to `target` through a temporary file renamed into place at the end.
+// Temporary files being written, removed by the signal handler when Ctrl-C ends an export.
+constexpr int kMaxTempFiles = 2;  // csv writes two files at once
+const char* volatile g_temp_files[kMaxTempFiles] = {nullptr, nullptr};
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_previous_actions[3];
+int g_open_temp_files = 0;
+
+void RemoveTempFilesAndDie(int signal_number) {
+  for (int i = 0; i < kMaxTempFiles; ++i) {
+    if (g_temp_files[i] != nullptr) unlink(g_temp_files[i]);  // async-signal-safe
+  }
+  signal(signal_number, SIG_DFL);
+  raise(signal_number);
+}
+
+void CatchStopSignals(bool on) {
+  for (size_t i = 0; i < std::size(kStopSignals); ++i) {
+    if (on) {
+      sigaction(kStopSignals[i], nullptr, &g_previous_actions[i]);
+      if (g_previous_actions[i].sa_handler == SIG_IGN) continue;  // e.g. a background job
+      struct sigaction action = {};
+      action.sa_handler = RemoveTempFilesAndDie;
+      sigemptyset(&action.sa_mask);
+      sigaction(kStopSignals[i], &action, nullptr);
+    } else {
+      sigaction(kStopSignals[i], &g_previous_actions[i], nullptr);
+    }
+  }
+}
+
+// Writes to `target` through a temporary file renamed into place at the end; Ctrl-C, kill or
+// a failure leaves neither the temporary file nor a half-written target.
 class AtomicFile {
  public:
   explicit AtomicFile(std::string target) : target_(std::move(target)), temp_(target_ + ".tmp") {
     out_.open(temp_, std::ios::binary | std::ios::trunc);
+    for (slot_ = 0; slot_ < kMaxTempFiles && g_temp_files[slot_] != nullptr; ++slot_) {
+    }
+    if (slot_ < kMaxTempFiles) {
+      g_temp_files[slot_] = temp_.c_str();
+      if (g_open_temp_files++ == 0) CatchStopSignals(true);
+    }
   }
   ~AtomicFile() {
     if (!committed_) {
       out_.close();
       std::error_code ec;
       std::filesystem::remove(temp_, ec);
+    }
+    if (slot_ < kMaxTempFiles) {
+      g_temp_files[slot_] = nullptr;
+      if (--g_open_temp_files == 0) CatchStopSignals(false);
     }
   }
   bool ok() const { return static_cast<bool>(out_); }
@@ -92,6 +137,7 @@ class AtomicFile {
   std::string target_, temp_;
   std::ofstream out_;
   bool committed_ = false;
+  int slot_ = kMaxTempFiles;
 };
 
 Status WriteOne(const graph::GraphView& view, ExportFormat format, std::ostream& out) {
@@ -122,12 +168,24 @@ std::vector<std::string> ExportFormatNames() {
 
 Result<ExportSummary> RunExport(storage::Store* store, query::Engine* engine,
                                 const ExportRequest& request) {
+  // On a terminal, say what is happening: a large graph takes seconds at each step.
+  bool show = request.progress != nullptr;
+  auto step = [&](const std::string& text) {
+    if (show) *request.progress << "\r\x1b[K" << text << std::flush;
+  };
+  step(request.query.empty() ? "reading the graph…" : "running the query…");
   auto selection = SelectionFor(engine, request);
-  if (!selection.ok()) return selection.status();
+  if (!selection.ok()) return step(""), selection.status();
   auto reader = store->Snapshot();
   auto view = graph::BuildView(*reader, *selection);
-  if (!view.ok()) return view.status();
+  if (!view.ok()) return step(""), view.status();
   ExportSummary summary{view->node_count(), view->edge_count()};
+  step("writing " + std::to_string(summary.nodes) + " nodes and " +
+       std::to_string(summary.relationships) + " relationships…");
+  struct ClearLine {
+    std::function<void()> clear;
+    ~ClearLine() { clear(); }
+  } clear_line{[&] { step(""); }};
 
   if (request.format == ExportFormat::kCsv) {
     if (request.output.empty() || request.output == "-") {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ struct ExportRequest {
   // When set, only what this query returns (nodes, relationships, paths, lists of them).
   std::string query;
   graph::GraphFilter filter;  // applies when there is no query
+  // Where to show progress (a terminal's standard error), or nullptr for none.
+  std::ostream* progress = nullptr;
 };
 
 struct ExportSummary {

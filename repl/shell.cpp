@@ -320,6 +320,7 @@ void Shell::RegisterCommands() {
          request.format = *format;
          request.output = args[1];
          request.query = RestAfterWords(current_line_, 3);
+         if (options_.interactive) request.progress = &err_;
          auto summary = RunExport(store_, &engine_, request);
          if (!summary.ok()) return summary.status();
          if (options_.interactive) {

@@ -301,3 +301,30 @@ TEST_CASE("kg extract and ingest: empty, binary and invalid UTF-8 files", "[e2e]
   auto stats = RunKg({"stats", "--db", db});
   CHECK(Contains(stats.out, "articles: 0\nnodes: 0\n"));
 }
+
+TEST_CASE("kg export: stopped half-way, it leaves neither a temporary nor a half file", "[e2e]") {
+  TempDir dir;
+  std::string tsv = dir / "big.tsv";
+  {
+    std::string text;
+    for (int i = 0; i < 200000; ++i) {
+      text += "Person " + std::to_string(i) + "\tsupports\tPlan " + std::to_string(i % 5000) + "\n";
+    }
+    WriteFile(tsv, text);
+  }
+  std::string db = dir / "store";
+  REQUIRE(RunKg({"ingest", "--triples", tsv, "--db", db}).exit_code == 0);
+  std::string out = dir / "graph.graphml";
+  std::string script = "'" + std::string(KG_BINARY) + "' export --db '" + db + "' '" + out +
+                       "' & pid=$!; sleep 0.3; kill -TERM $pid; wait $pid; echo $? > '" +
+                       (dir / "code") + "'";
+  kg::testing::RunShell(script);
+  int code = std::stoi(ReadFile(dir / "code"));
+  CHECK_FALSE(std::filesystem::exists(out + ".tmp"));
+  if (code == 0) {
+    CHECK(Contains(ReadFile(out), "</graphml>"));  // it finished first: a whole file
+  } else {
+    CHECK(code == 128 + 15);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+}
