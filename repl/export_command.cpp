@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <set>
 
@@ -168,24 +167,24 @@ std::vector<std::string> ExportFormatNames() {
 
 Result<ExportSummary> RunExport(storage::Store* store, query::Engine* engine,
                                 const ExportRequest& request) {
-  // On a terminal, say what is happening: a large graph takes seconds at each step.
-  bool show = request.progress != nullptr;
-  auto step = [&](const std::string& text) {
-    if (show) *request.progress << "\r\x1b[K" << text << std::flush;
-  };
-  step(request.query.empty() ? "reading the graph…" : "running the query…");
+  // On a terminal, say what is happening: a large graph takes seconds at each step. The
+  // status line is wiped however the export ends.
+  struct StatusLine {
+    std::ostream* out;
+    void Show(const std::string& text) {
+      if (out != nullptr) *out << "\r\x1b[K" << text << std::flush;
+    }
+    ~StatusLine() { Show(""); }
+  } status{request.progress};
+  status.Show(request.query.empty() ? "reading the graph…" : "running the query…");
   auto selection = SelectionFor(engine, request);
-  if (!selection.ok()) return step(""), selection.status();
+  if (!selection.ok()) return selection.status();
   auto reader = store->Snapshot();
   auto view = graph::BuildView(*reader, *selection);
-  if (!view.ok()) return step(""), view.status();
+  if (!view.ok()) return view.status();
   ExportSummary summary{view->node_count(), view->edge_count()};
-  step("writing " + std::to_string(summary.nodes) + " nodes and " +
-       std::to_string(summary.relationships) + " relationships…");
-  struct ClearLine {
-    std::function<void()> clear;
-    ~ClearLine() { clear(); }
-  } clear_line{[&] { step(""); }};
+  status.Show("writing " + std::to_string(summary.nodes) + " nodes and " +
+              std::to_string(summary.relationships) + " relationships…");
 
   if (request.format == ExportFormat::kCsv) {
     if (request.output.empty() || request.output == "-") {
