@@ -683,21 +683,28 @@ Status WriteNTriples(const storage::GraphReader& reader, const Selection& select
   return WriteNTriples(*view, out);
 }
 
+// The typed columns, then every other property as one JSON cell, so nothing is lost.
+template <size_t N>
+void AppendPropertyCells(std::string& row, const PropertyMap& properties,
+                         const CsvColumn (&columns)[N]) {
+  std::vector<std::string> in_columns;
+  for (const auto& column : columns) {
+    row += ',';
+    if (AppendCsvCell(row, Property(properties, column.key), column.kind)) {
+      in_columns.push_back(column.key);
+    }
+  }
+  std::string rest = RemainingJson(properties, in_columns);
+  row += ',' + (rest.empty() ? std::string() : CsvText(rest));
+}
+
 Status WriteCsv(const GraphView& view, std::ostream& nodes_out, std::ostream& edges_out) {
   nodes_out << "kg_id:ID,:LABEL";
   for (const auto& column : kNodeColumns) nodes_out << ',' << column.header;
   nodes_out << ",properties\n";
   for (const Node& n : view.nodes()) {
     std::string row = std::to_string(n.id) + "," + CsvText(JoinLabels(n.labels, "", ";"));
-    std::vector<std::string> in_columns;
-    for (const auto& column : kNodeColumns) {
-      row += ',';
-      if (AppendCsvCell(row, Property(n.properties, column.key), column.kind)) {
-        in_columns.push_back(column.key);
-      }
-    }
-    std::string rest = RemainingJson(n.properties, in_columns);
-    row += ',' + (rest.empty() ? std::string() : CsvText(rest));
+    AppendPropertyCells(row, n.properties, kNodeColumns);
     nodes_out << row << '\n';
   }
 
@@ -710,15 +717,7 @@ Status WriteCsv(const GraphView& view, std::ostream& nodes_out, std::ostream& ed
                       CsvText(e.type) + "," + std::to_string(e.id) + "," +
                       std::to_string(evidence ? evidence->size() : 0) + ",";
     if (auto text = FirstEvidenceText(e)) row += CsvText(*text);
-    std::vector<std::string> in_columns;
-    for (const auto& column : kEdgeColumns) {
-      row += ',';
-      if (AppendCsvCell(row, Property(e.properties, column.key), column.kind)) {
-        in_columns.push_back(column.key);
-      }
-    }
-    std::string rest = RemainingJson(e.properties, in_columns);
-    row += ',' + (rest.empty() ? std::string() : CsvText(rest));
+    AppendPropertyCells(row, e.properties, kEdgeColumns);
     edges_out << row << '\n';
   }
   KG_RETURN_IF_ERROR(CheckStream(nodes_out, "CSV nodes"));

@@ -664,12 +664,17 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
       }
       if (rel_bound_here) row.erase(rel_var);
     };
-    if (!rp.variable_length) {
+    // Collected before expanding: the visitor must not run queries of its own.
+    auto adjacent_of = [&](NodeId node) {
       std::vector<storage::AdjacentEdge> adjacent;
-      Check(reader_->ScanAdjacent(from, dir, types, [&](const storage::AdjacentEdge& a) {
+      Check(reader_->ScanAdjacent(node, dir, types, [&](const storage::AdjacentEdge& a) {
         adjacent.push_back(a);
         return true;
       }));
+      return adjacent;
+    };
+    if (!rp.variable_length) {
+      std::vector<storage::AdjacentEdge> adjacent = adjacent_of(from);
       for (const auto& a : adjacent) {
         if (!keep_going) return;
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
@@ -695,11 +700,7 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
         try_node(at, RValue(std::move(list)), rp.variable);
       }
       if (rp.max_hops >= 0 && depth >= rp.max_hops) return;
-      std::vector<storage::AdjacentEdge> adjacent;
-      Check(reader_->ScanAdjacent(at, dir, types, [&](const storage::AdjacentEdge& a) {
-        adjacent.push_back(a);
-        return true;
-      }));
+      std::vector<storage::AdjacentEdge> adjacent = adjacent_of(at);
       for (const auto& a : adjacent) {
         if (!keep_going) return;
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
