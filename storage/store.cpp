@@ -16,6 +16,7 @@
 #include <shared_mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <rocksdb/db.h>
 #include <rocksdb/env.h>
@@ -133,6 +134,52 @@ Status GraphReader::ScanEdgeRecords(const std::function<bool(const Edge&)>& visi
       return false;
     }
     return visit(*edge);
+  }));
+  return status;
+}
+
+// The id-based scans, by way of the name-based ones: correct for any reader, not fast.
+Status GraphReader::ScanAdjacentRefs(NodeId node, Direction direction,
+                                     const std::vector<uint32_t>& type_ids,
+                                     const AdjacentRefVisitor& visit) const {
+  std::vector<std::string> types;
+  types.reserve(type_ids.size());
+  for (uint32_t id : type_ids) types.push_back(TypeName(id));
+  Status status = Status::OK();
+  KG_RETURN_IF_ERROR(ScanAdjacent(node, direction, types, [&](const AdjacentEdge& e) {
+    std::optional<uint32_t> id = TypeId(e.type);
+    if (!id) {
+      status = Status::Corruption("relationship type '" + e.type + "' has no id");
+      return false;
+    }
+    return visit(AdjacentRef{e.edge, *id, e.other, e.direction});
+  }));
+  return status;
+}
+
+Result<uint64_t> GraphReader::CountAdjacent(NodeId node, Direction direction,
+                                            const std::vector<uint32_t>& type_ids) const {
+  uint64_t n = 0;
+  KG_RETURN_IF_ERROR(ScanAdjacentRefs(node, direction, type_ids, [&](const AdjacentRef&) {
+    ++n;
+    return true;
+  }));
+  return n;
+}
+
+Status GraphReader::ScanEdgesByType(const std::vector<uint32_t>& type_ids,
+                                    const EdgeEndsVisitor& visit) const {
+  std::unordered_set<std::string> wanted;
+  for (uint32_t id : type_ids) wanted.insert(TypeName(id));
+  Status status = Status::OK();
+  KG_RETURN_IF_ERROR(ScanEdgeRecords([&](const Edge& e) {
+    if (!type_ids.empty() && wanted.count(e.type) == 0) return true;
+    std::optional<uint32_t> id = TypeId(e.type);
+    if (!id) {
+      status = Status::Corruption("relationship type '" + e.type + "' has no id");
+      return false;
+    }
+    return visit(EdgeEnds{e.id, *id, e.source, e.target});
   }));
   return status;
 }
@@ -317,6 +364,13 @@ class ReaderImpl : public Base {
   }
 
   bool IsIndexed(std::string_view key) const override { return IsIndexedKey(key); }
+
+  std::optional<uint32_t> TypeId(std::string_view type) const override {
+    return NameToId(DictKind::kType, CanonicalRelationshipType(type));
+  }
+  std::string TypeName(uint32_t type_id) const override {
+    return IdToName(DictKind::kType, type_id).value_or(std::string());
+  }
 
   Status ScanAdjacent(NodeId node, Direction direction, const std::vector<std::string>& types,
                       const AdjacentVisitor& visit) const override {

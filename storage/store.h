@@ -33,6 +33,23 @@ struct AdjacentEdge {
   Direction direction = Direction::kOutgoing;  // as seen from the scanned node
 };
 
+// The allocation-free form of AdjacentEdge, for traversals: the type as its dictionary id
+// (see GraphReader::TypeId / TypeName).
+struct AdjacentRef {
+  EdgeId edge = 0;
+  uint32_t type = 0;
+  NodeId other = 0;
+  Direction direction = Direction::kOutgoing;
+};
+
+// A relationship's id, type id and endpoints: what a scan by type yields.
+struct EdgeEnds {
+  EdgeId edge = 0;
+  uint32_t type = 0;
+  NodeId source = 0;
+  NodeId target = 0;
+};
+
 struct GraphCounts {
   uint64_t nodes = 0;
   uint64_t edges = 0;
@@ -44,6 +61,8 @@ struct GraphCounts {
 using NodeVisitor = std::function<bool(NodeId)>;
 using EdgeVisitor = std::function<bool(EdgeId)>;
 using AdjacentVisitor = std::function<bool(const AdjacentEdge&)>;
+using AdjacentRefVisitor = std::function<bool(const AdjacentRef&)>;
+using EdgeEndsVisitor = std::function<bool(const EdgeEnds&)>;
 
 // A consistent read view: a snapshot, or a transaction that also sees its own writes.
 // Not thread-safe; use one per thread.
@@ -75,6 +94,23 @@ class GraphReader {
   virtual Status ScanAdjacent(NodeId node, Direction direction,
                               const std::vector<std::string>& types,
                               const AdjacentVisitor& visit) const = 0;
+
+  // Relationship types by dictionary id, for the id-based scans below. TypeId takes any
+  // spelling ('_' reads as '-'); nullopt when the store has never seen the type, so that no
+  // relationship has it. TypeName of an id TypeId gave is its canonical name.
+  virtual std::optional<uint32_t> TypeId(std::string_view type) const = 0;
+  virtual std::string TypeName(uint32_t type_id) const = 0;
+  // As ScanAdjacent, with types as ids (all types when `type_ids` is empty).
+  virtual Status ScanAdjacentRefs(NodeId node, Direction direction,
+                                  const std::vector<uint32_t>& type_ids,
+                                  const AdjacentRefVisitor& visit) const;
+  // How many relationships ScanAdjacentRefs would visit.
+  virtual Result<uint64_t> CountAdjacent(NodeId node, Direction direction,
+                                         const std::vector<uint32_t>& type_ids) const;
+  // Every relationship whose type is in `type_ids` (every relationship when empty), in no
+  // particular order.
+  virtual Status ScanEdgesByType(const std::vector<uint32_t>& type_ids,
+                                 const EdgeEndsVisitor& visit) const;
 
   // The article node holding content with this SHA-256 (hex), if any.
   virtual Result<std::optional<NodeId>> FindArticle(std::string_view sha256_hex) const = 0;

@@ -634,3 +634,73 @@ TEST_CASE("Store: readers open while the writer commits and compacts", "[storage
   CHECK(Must(writer->Snapshot()->Counts()).nodes == 1500);
   WARN(opens << " read-only opens during the writes");
 }
+
+TEST_CASE("Store: id-based adjacency, counts and scans by type agree with the name-based ones",
+          "[storage]") {
+  TempDir tmp;
+  auto store = OpenWriter(tmp.path());
+  auto txn = Begin(store.get());
+  NodeId a = Must(txn->CreateNode({"Person"}, {{"name", Value("A")}}));
+  NodeId b = Must(txn->CreateNode({"Person"}, {{"name", Value("B")}}));
+  NodeId c = Must(txn->CreateNode({"Work"}, {{"name", Value("C")}}));
+  EdgeId ab = Must(txn->CreateEdge("met_with", a, b, {}));
+  EdgeId ac = Must(txn->CreateEdge("supports", a, c, {}));
+  EdgeId bc = Must(txn->CreateEdge("supports", b, c, {}));
+  EdgeId aa = Must(txn->CreateEdge("met-with", a, a, {}));
+
+  // The same answers from the transaction (its own writes) and, after commit, a snapshot.
+  auto check = [&](const GraphReader& reader) {
+    auto supports = reader.TypeId("supports");
+    auto met = reader.TypeId("met_with");
+    REQUIRE(supports.has_value());
+    REQUIRE(met.has_value());
+    CHECK(reader.TypeId("met-with") == met);
+    CHECK_FALSE(reader.TypeId("no-such-type").has_value());
+    CHECK(reader.TypeName(*met) == "met-with");
+
+    std::vector<kg::storage::AdjacentRef> refs;
+    MustOk(reader.ScanAdjacentRefs(a, Direction::kOutgoing, {*supports},
+                                   [&](const kg::storage::AdjacentRef& r) {
+                                     refs.push_back(r);
+                                     return true;
+                                   }));
+    REQUIRE(refs.size() == 1);
+    CHECK(refs[0].edge == ac);
+    CHECK(refs[0].type == *supports);
+    CHECK(refs[0].other == c);
+    CHECK(refs[0].direction == Direction::kOutgoing);
+
+    CHECK(Must(reader.CountAdjacent(a, Direction::kBoth, {})) == 3);  // the loop once
+    CHECK(Must(reader.CountAdjacent(a, Direction::kOutgoing, {})) == 3);
+    CHECK(Must(reader.CountAdjacent(c, Direction::kIncoming, {*supports})) == 2);
+    CHECK(Must(reader.CountAdjacent(c, Direction::kIncoming, {*met})) == 0);
+    CHECK(Must(reader.CountAdjacent(a, Direction::kIncoming, {*met, *supports})) == 1);
+
+    std::vector<EdgeId> by_type;
+    MustOk(reader.ScanEdgesByType({*supports}, [&](const kg::storage::EdgeEnds& e) {
+      CHECK(e.type == *supports);
+      CHECK(e.target == c);
+      by_type.push_back(e.edge);
+      return true;
+    }));
+    std::sort(by_type.begin(), by_type.end());
+    CHECK(by_type == std::vector<EdgeId>{ac, bc});
+    std::vector<EdgeId> every;
+    MustOk(reader.ScanEdgesByType({}, [&](const kg::storage::EdgeEnds& e) {
+      every.push_back(e.edge);
+      if (e.edge == aa) CHECK((e.source == a && e.target == a));
+      return true;
+    }));
+    std::sort(every.begin(), every.end());
+    CHECK(every == std::vector<EdgeId>{ab, ac, bc, aa});
+    int seen = 0;
+    MustOk(reader.ScanEdgesByType({}, [&](const kg::storage::EdgeEnds&) { return ++seen < 2; }));
+    CHECK(seen == 2);
+  };
+  SECTION("in the transaction") { check(*txn); }
+  SECTION("in a snapshot") {
+    MustOk(txn->Commit());
+    txn.reset();
+    check(*store->Snapshot());
+  }
+}
