@@ -138,6 +138,21 @@ Status GraphReader::ScanEdgeRecords(const std::function<bool(const Edge&)>& visi
   return status;
 }
 
+Result<EdgeEnds> GraphReader::GetEdgeEnds(EdgeId id) const {
+  Result<Edge> edge = GetEdge(id);
+  if (!edge.ok()) return edge.status();
+  std::optional<uint32_t> type = TypeId(edge->type);
+  if (!type) return Status::Corruption("relationship type '" + edge->type + "' has no id");
+  return EdgeEnds{edge->id, *type, edge->source, edge->target};
+}
+
+Result<Value> GraphReader::GetNodeProperty(NodeId id, std::string_view key) const {
+  Result<Node> node = GetNode(id);
+  if (!node.ok()) return node.status();
+  auto it = node->properties.find(std::string(key));
+  return it == node->properties.end() ? Value() : it->second;
+}
+
 // The id-based scans, by way of the name-based ones: correct for any reader, not fast.
 Status GraphReader::ScanAdjacentRefs(NodeId node, Direction direction,
                                      const std::vector<uint32_t>& type_ids,

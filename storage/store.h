@@ -95,6 +95,11 @@ class GraphReader {
                               const std::vector<std::string>& types,
                               const AdjacentVisitor& visit) const = 0;
 
+  // A relationship's type and endpoints without its properties (kNotFound if there is none).
+  virtual Result<EdgeEnds> GetEdgeEnds(EdgeId id) const;
+  // One property of a node; null when the node lacks it; kNotFound if there is no node.
+  virtual Result<Value> GetNodeProperty(NodeId id, std::string_view key) const;
+
   // Relationship types by dictionary id, for the id-based scans below. TypeId takes any
   // spelling ('_' reads as '-'); nullopt when the store has never seen the type, so that no
   // relationship has it. TypeName of an id TypeId gave is its canonical name.

@@ -658,6 +658,16 @@ TEST_CASE("Store: id-based adjacency, counts and scans by type agree with the na
     CHECK_FALSE(reader.TypeId("no-such-type").has_value());
     CHECK(reader.TypeName(*met) == "met-with");
 
+    auto ends = Must(reader.GetEdgeEnds(ac));
+    CHECK(ends.edge == ac);
+    CHECK(ends.type == *supports);
+    CHECK(ends.source == a);
+    CHECK(ends.target == c);
+    CHECK(reader.GetEdgeEnds(9999).status().code() == StatusCode::kNotFound);
+    CHECK(Must(reader.GetNodeProperty(b, "name")) == Value("B"));
+    CHECK(Must(reader.GetNodeProperty(b, "age")).is_null());
+    CHECK(reader.GetNodeProperty(9999, "name").status().code() == StatusCode::kNotFound);
+
     std::vector<kg::storage::AdjacentRef> refs;
     MustOk(reader.ScanAdjacentRefs(a, Direction::kOutgoing, {*supports},
                                    [&](const kg::storage::AdjacentRef& r) {
