@@ -11,6 +11,14 @@ if [[ -x $build/bench/extract/extract_throughput ]]; then
   "$build/bench/extract/extract_throughput" "$shared/corpus/wikinews"
 fi
 
+# End-to-end ingest of the wikinews corpus through the kg binary: once, 20 identical copies
+# (skipped by SHA-256), 20 altered copies (nothing skipped; every copy merges into the same
+# entities). KG_INGEST_REPS runs per case (default 3).
+if [[ -x $build/app/kg ]]; then
+  echo "== kg ingest of $shared/corpus/wikinews, end to end (extract + resolve + store)"
+  KG_SHARED_DIR=$shared bench/ingest/wikinews.sh "$build/app/kg" "${KG_INGEST_REPS:-3}" 20
+fi
+
 # kg's column of the peer benchmark (../shared/bench): bulk load, 1-hop, 2-hop, join, group
 # by, shortest paths, disk size and peak RSS on gen.py's 100k-triple graph, one rep.
 if [[ -x $build/bench/peers/kg_peer_bench ]]; then

@@ -17,6 +17,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "core/file.h"
 #include "core/schema.h"
@@ -104,6 +105,8 @@ struct Job {
   std::string error;  // kFailed message
   std::string sha256;
   bool known = false;  // content already stored before this run
+  // The index of an earlier file of this run with the same content: not extracted again.
+  std::optional<size_t> same_as;
   std::optional<ExtractedArticle> article;
 };
 
@@ -373,6 +376,9 @@ Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::s
   size_t written = 0;
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
+  // Per content hash, the first file of this run that holds it (guarded by `mutex`), so that
+  // copies within one run are extracted once, not once per copy.
+  std::unordered_map<std::string, size_t> first_with_hash;
 
   auto work = [&] {
     std::unique_ptr<storage::GraphReader> snapshot = store->Snapshot();
@@ -395,6 +401,17 @@ Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::s
         Result<std::optional<NodeId>> known = snapshot->FindArticle(job.sha256);
         if (known.ok() && known->has_value()) {
           job.known = true;
+        } else {
+          std::lock_guard lock(mutex);
+          auto [it, first] = first_with_hash.try_emplace(job.sha256, i);
+          if (!first && it->second < i) {
+            job.same_as = it->second;
+          } else {
+            it->second = i;  // this file comes first; a later copy got here before it
+          }
+        }
+        if (job.known || job.same_as) {
+          // Nothing to extract: the writer skips it.
         } else {
           try {
             Result<ExtractedArticle> article = extract(*text, file.path);
@@ -451,7 +468,11 @@ Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::s
         failure = known.status();
         break;
       }
-      if (job.known || known->has_value()) {
+      if (job.same_as && !known->has_value()) {
+        // The earlier copy was not stored (it failed): neither is this one.
+        outcome.kind = FileOutcome::Kind::kFailed;
+        outcome.message = "same content as '" + files[*job.same_as].path + "', which was not ingested";
+      } else if (job.known || known->has_value()) {
         outcome.kind = FileOutcome::Kind::kSkipped;
         outcome.message = "already in the store";
         if (known->has_value()) {

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <set>
 
@@ -323,4 +324,36 @@ TEST_CASE("Ingest: an untyped imported node takes the type of an article's entit
   auto edge = Must(snap->GetEdge(met[0].edge));
   CHECK(edge.properties.at("evidence").as_list().size() == 1);
   CHECK(edge.properties.at("confidence").as_float() == Approx(1.0));
+}
+
+TEST_CASE("Ingest: copies within one run are extracted once and skipped", "[ingest]") {
+  TempDir tmp;
+  const std::string kyiv = "fine\nE|Place|Kyiv|||1\n";
+  const std::string broken = "broken\nFAIL|invalid UTF-8 at byte 7\n";
+  std::vector<std::string> paths;
+  for (int copy = 0; copy < 12; ++copy) {
+    paths.push_back(tmp.Write("k" + std::to_string(copy) + ".txt", kyiv));
+  }
+  paths.push_back(tmp.Write("b1.txt", broken));
+  paths.push_back(tmp.Write("b2.txt", broken));
+  std::atomic<int> calls{0};
+  IngestOptions options = Scripted(3);
+  options.extract = [&](std::string_view text, std::string_view path) {
+    ++calls;
+    return ScriptedExtract(text, path);
+  };
+  auto store = OpenStore(tmp.Sub("store"));
+  auto report = Must(IngestPaths(store.get(), paths, options, {}));
+  REQUIRE(report.files.size() == 14);
+  CHECK(report.added == 1);
+  CHECK(report.skipped == 11);
+  CHECK(report.failed == 2);
+  CHECK(report.files[0].kind == FileOutcome::Kind::kAdded);  // the first in file order wins
+  CHECK_THAT(report.files[5].message, Catch::Contains("same content as '" + paths[0] + "'"));
+  CHECK(report.files[12].message == "article '" + paths[12] + "': invalid UTF-8 at byte 7");
+  CHECK(report.files[13].message ==
+        "same content as '" + paths[12] + "', which was not ingested");
+  // Workers may race a later copy ahead of an earlier one, but never extract all of them.
+  CHECK(calls.load() <= 2 + 2 * 3);
+  CHECK(Named(*store->Snapshot(), "Kyiv").size() == 1);
 }
