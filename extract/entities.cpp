@@ -86,8 +86,46 @@ char GenderOf(std::string_view honorific) {
   return 0;
 }
 
+// "I", "I'm", "You've", "Don't": a pronoun or contraction, capitalised by grammar, never a
+// name or part of one ("O'Brien", "Qur'an" and "D'Souza" are names).
+bool IsPronounOrContraction(std::string_view w) {
+  if (w == "I") return true;
+  size_t apostrophe = w.find('\'');
+  size_t width = 1;
+  if (size_t curly = w.find("\xE2\x80\x99"); curly != std::string_view::npos &&
+      (apostrophe == std::string_view::npos || curly < apostrophe)) {
+    apostrophe = curly;
+    width = 3;
+  }
+  if (apostrophe == std::string_view::npos || apostrophe == 0) return false;
+  std::string_view rest = w.substr(apostrophe + width);
+  std::string_view head = w.substr(0, apostrophe);
+  if (rest == "t" && head.size() > 1 && head.back() == 'n') return true;  // "Don't", "Can't"
+  return rest == "m" || rest == "ve" || rest == "ll" || rest == "re" ||
+         (rest == "d" && (head == "I" || head == "You" || head == "We" || head == "They" ||
+                          head == "He" || head == "She"));
+}
+
+// Capitalised function words ("And", "We", "Although"): capital only as a clause's first
+// word, never inside a name.
+bool IsFunctionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "Whereas", "Although",
+      "Though", "Because", "Since", "Unless", "Until", "As", "That", "Than", "We", "You", "He",
+      "She", "They", "It", "Our", "Your", "Their", "Its", "Yes", "No", "Whether", "Whenever",
+      "Wherever", "However", "Moreover", "Meanwhile", "Thus", "Therefore"};
+  return kWords.count(w) > 0;
+}
+
+// What may follow a transcript's speaker tag: a clause's first word, never a name's next.
+bool OpensClauseOnly(std::string_view w) {
+  return IsFunctionWord(w) || w == "The" || w == "A" || w == "An" || w == "In" || w == "On" ||
+         w == "At" || w == "This" || w == "These" || w == "There" || w == "I";
+}
+
 bool IsNameToken(const Token& t) {
   if (t.kind != TokenKind::kWord) return false;
+  if (IsPronounOrContraction(t.text)) return false;
   if (t.capitalized) return true;
   // "al-Assad", "el-Sisi": a lower-case particle joined to a capitalised name.
   if (t.text.size() > 3 && (t.text.rfind("al-", 0) == 0 || t.text.rfind("el-", 0) == 0)) {
@@ -167,15 +205,38 @@ class MentionFinder {
   }
 
   // True at the first word of a sentence, or of a quotation or after a colon.
+  // Interview transcripts put a speaker tag before each answer: "((WN)) When I ...",
+  // "MS We did ...". A parenthesised group or a short all-capital tag at the start of a line
+  // ends the clause before it.
   bool AtClauseStart(int i) const {
     const Sentence& s = doc_.sentences[doc_.tokens[i].sentence];
+    if (doc_.tokens[i].newline_before) return true;
     for (int k = i - 1; k >= s.token_begin; --k) {
       const Token& t = doc_.tokens[k];
       if (t.kind == TokenKind::kOpenQuote || t.text == ":" || t.text == "(" ||
           t.text == "\xE2\x80\x94") {
         return true;
       }
+      if (t.text == ")") {
+        int depth = 0;
+        while (k >= s.token_begin) {
+          if (doc_.tokens[k].text == ")") ++depth;
+          if (doc_.tokens[k].text == "(" && --depth == 0) break;
+          --k;
+        }
+        if (k <= s.token_begin) return true;  // the group opens the sentence
+        continue;
+      }
+      if (t.newline_before && IsSpeakerTag(t.text) && k + 1 == i) return true;
       if (t.kind != TokenKind::kPunct) return false;
+    }
+    return true;
+  }
+
+  static bool IsSpeakerTag(std::string_view w) {
+    if (w.size() < 2 || w.size() > 4) return false;
+    for (char c : w) {
+      if (c < 'A' || c > 'Z') return false;
     }
     return true;
   }
@@ -206,12 +267,25 @@ class MentionFinder {
     for (int i = sentence.token_begin; i < sentence.token_end; ++i) {
       const Token& t = tokens[i];
       if (!IsNameToken(t)) continue;
+      // "MS We did not ...": a transcript's speaker tag, not a name.
+      if (t.newline_before && IsSpeakerTag(t.text) && i + 1 < sentence.token_end &&
+          OpensClauseOnly(tokens[i + 1].text)) {
+        continue;
+      }
       if (t.text.find('-') != std::string_view::npos && HandleHyphenated(i, s)) continue;
       int j = i + 1;
       while (j < sentence.token_end) {
         const Token& n = tokens[j];
         if (n.newline_before) break;
-        if (IsNameToken(n) && !IsDayOrMonth(n.text) && !HasLowerSuffix(n.text)) {
+        if (IsNameToken(n) && !IsDayOrMonth(n.text) && !HasLowerSuffix(n.text) &&
+            !IsFunctionWord(n.text)) {
+          ++j;
+          continue;
+        }
+        // "World War I", "Elizabeth I": the numeral, after a name word that is not a
+        // capitalised sentence opener ("When I", "And I" are the pronoun).
+        if (n.text == "I" && !AtClauseStart(j - 1) && IsNameToken(tokens[j - 1]) &&
+            !IsFunctionWord(tokens[j - 1].text)) {
           ++j;
           continue;
         }
@@ -377,7 +451,7 @@ class MentionFinder {
       std::string_view w = tokens[b].text;
       bool opener = AtClauseStart(b) || b == doc_.sentences[s].token_begin;
       // Mid-sentence, only articles and lone common words drop ("All Elite Wrestling" stays).
-      if (w == "The" || w == "A" || w == "An" || IsDayOrMonth(w) ||
+      if (w == "The" || w == "A" || w == "An" || IsDayOrMonth(w) || (opener && IsFunctionWord(w)) ||
           (IsCommonCapitalized(w) && (opener || e - b == 1)) ||
           (opener && !IsGazetteer(w) && AppearsLowercase(w) && !IsTitleToken(w) &&
            !IsHonorificToken(w))) {
@@ -472,6 +546,8 @@ class MentionFinder {
       --e;
     }
     if (b >= e) return;
+    // A lone letter ("C", "J") is an initial or a label, not a name.
+    if (e - b == 1 && tokens[b].text.size() == 1) return;
     bool headline = doc_.sentences[s].headline;
     std::string text = Text(b, e);
     if (AddGazetteerMention(b, e, s, tokens[b].begin, tokens[e - 1].end, text, "")) {

@@ -89,3 +89,31 @@ TEST_CASE("Entities: a known name joins through of without a head word", "[extra
   REQUIRE(house);
   CHECK(house->type == EntityType::kOrganization);
 }
+
+TEST_CASE("Entities: pronouns, contractions and transcript speaker tags are not names",
+          "[extract]") {
+  std::string text =
+      "Interview with an astronomer\n\n"
+      "Maria Lopez works at the University of Chile. When I was a kid I read a lot. And I'm "
+      "glad. I've seen it, and I'd do it again.\n"
+      "((WN))  When I asked about the black hole, you did not answer.\n"
+      "MS We did not expect that. The results suggest more work.\n"
+      "MS The data came from Ana Silva.\n"
+      "Historians of World War I met Beto O'Rourke and Francis D'Souza in C and J.";
+  kg::extract::Document doc = Segment(text);
+  std::vector<Mention> mentions = FindMentions(doc);
+  for (const Mention& m : mentions) {
+    INFO(m.surface);
+    CHECK(m.surface.find("I'") == std::string::npos);
+    CHECK(m.surface != "I");
+    CHECK(m.surface.rfind("When", 0) == std::string::npos);
+    CHECK(m.surface.rfind("And", 0) == std::string::npos);
+    CHECK(m.surface.rfind("MS", 0) == std::string::npos);
+    CHECK(m.surface.size() > 1);  // no lone letters ("C", "J")
+  }
+  CHECK(Find(mentions, "Maria Lopez"));
+  CHECK(Find(mentions, "Ana Silva"));
+  CHECK(Find(mentions, "Beto O'Rourke"));
+  CHECK(Find(mentions, "Francis D'Souza"));
+  CHECK(Find(mentions, "World War I"));
+}
