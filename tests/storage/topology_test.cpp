@@ -331,6 +331,29 @@ TEST_CASE("Topology: scans by type build the cache, other reads only after enoug
   CHECK(CountByType(*snapshot) > 0);
   CHECK(store->read_cache_stats().topology_builds == 1);
   CHECK(store->read_cache_stats().topology_bytes > 0);
+
+  // After a commit: adjacency reads build it once they have added up (50,000 work units at
+  // this size, about 10 per call here), spread over several snapshots.
+  auto txn = Begin(store.get());
+  Must(txn->CreateEdge("supports", 1, 2, {}));
+  MustOk(txn->Commit());
+  txn.reset();
+  uint64_t expected = Count(*store->Snapshot(), 1, Direction::kBoth);
+  int calls = 0;
+  while (store->read_cache_stats().topology_builds == 1 && calls < 20000) {
+    auto reader = store->Snapshot();
+    for (int i = 0; i < 1000; ++i, ++calls) REQUIRE(Count(*reader, 1, Direction::kBoth) == expected);
+  }
+  CHECK(store->read_cache_stats().topology_builds == 2);
+  CHECK(calls > 2000);
+  CHECK(Count(*store->Snapshot(), 1, Direction::kBoth) == expected);
+
+  // The name column after 5,000 reads through RocksDB.
+  CHECK(store->read_cache_stats().columns == 0);
+  auto reader = store->Snapshot();
+  for (int i = 0; i < 6000; ++i) (void)reader->GetNodeProperty(i % 50, "name");
+  CHECK(store->read_cache_stats().columns == 1);
+  CHECK(Must(reader->GetNodeProperty(3, "name")) == Value("n3"));
 }
 
 TEST_CASE("Topology: snapshots on several threads while the writer commits", "[storage]") {
