@@ -284,7 +284,7 @@ class BulkLoaderImpl final : public BulkLoader {
     }
 
     KG_RETURN_IF_ERROR(
-        FromRocks(store_->db()->IngestExternalFiles(args), "bulk load into " + store_->path()));
+        FromRocks(store_->IngestExternalFiles(args), "bulk load into " + store_->path()));
     for (const auto& [kind_name, id] : pending_ids_) {
       store_->PublishDictEntry(kind_name.first, kind_name.second, id);
     }

@@ -201,6 +201,49 @@ void EncodeValue(const Value& value, std::string* out) {
 
 bool DecodeValue(std::string_view* in, Value* value) { return DecodeValueDepth(in, value, 0); }
 
+namespace {
+
+bool SkipValueDepth(std::string_view* in, size_t depth) {
+  if (in->empty() || depth > kMaxDepth) return false;
+  uint8_t tag = static_cast<uint8_t>((*in)[0]);
+  in->remove_prefix(1);
+  uint64_t n;
+  switch (tag) {
+    case kTagNull:
+    case kTagFalse:
+    case kTagTrue: return true;
+    case kTagInt: return GetVarint64(in, &n);
+    case kTagFloat:
+      if (in->size() < 8) return false;
+      in->remove_prefix(8);
+      return true;
+    case kTagString:
+      if (!GetVarint64(in, &n) || n > in->size()) return false;
+      in->remove_prefix(n);
+      return true;
+    case kTagList:
+      if (!GetVarint64(in, &n) || n > in->size()) return false;
+      for (uint64_t i = 0; i < n; ++i) {
+        if (!SkipValueDepth(in, depth + 1)) return false;
+      }
+      return true;
+    case kTagMap:
+      if (!GetVarint64(in, &n) || n > in->size()) return false;
+      for (uint64_t i = 0; i < n; ++i) {
+        uint64_t key_size;
+        if (!GetVarint64(in, &key_size) || key_size > in->size()) return false;
+        in->remove_prefix(key_size);
+        if (!SkipValueDepth(in, depth + 1)) return false;
+      }
+      return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool SkipValue(std::string_view* in) { return SkipValueDepth(in, 0); }
+
 void EncodeIndexValue(const Value& value, std::string* out) {
   auto put_int = [out](int64_t i) {
     out->push_back(static_cast<char>(kIndexInt));

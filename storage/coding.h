@@ -26,6 +26,8 @@ bool GetVarint64(std::string_view* in, uint64_t* v);
 void EncodeValue(const Value& value, std::string* out);
 // Consumes one encoded value from the front of `in`; false on malformed input.
 bool DecodeValue(std::string_view* in, Value* value);
+// Consumes one encoded value without building it (no allocation); false on malformed input.
+bool SkipValue(std::string_view* in);
 
 // The index form of a value: bytewise order follows value order within a type, and no
 // encoding is a prefix of another, so "key id + IndexValue + node id" can be prefix-scanned

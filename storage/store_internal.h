@@ -15,6 +15,7 @@
 #include <rocksdb/db.h>
 
 #include "storage/keys.h"
+#include "storage/read_cache.h"
 #include "storage/store.h"
 
 namespace kg::storage {
@@ -27,7 +28,8 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context);
 
 class StoreImpl final : public Store {
  public:
-  StoreImpl(std::string dir, bool read_only) : dir_(std::move(dir)), read_only_(read_only) {}
+  StoreImpl(std::string dir, bool read_only, ReadCacheMode read_cache = ReadCacheMode::kAuto)
+      : dir_(std::move(dir)), read_only_(read_only), read_cache_(read_cache) {}
   ~StoreImpl() override;
 
   const std::string& path() const override { return dir_; }
@@ -37,6 +39,8 @@ class StoreImpl final : public Store {
   Result<std::unique_ptr<BulkLoader>> BeginBulkLoad() override;
   Status Compact() override;
   Status Sync() override;
+  Status WarmTopology() override;
+  ReadCacheStats read_cache_stats() const override { return read_cache_.stats(); }
 
   rocksdb::DB* db() const { return db_; }
   rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[cf]; }
@@ -51,6 +55,12 @@ class StoreImpl final : public Store {
   uint64_t AllocateEdgeIds(uint64_t n);
   uint64_t next_node_id() const { return next_node_id_.load(); }
   uint64_t next_edge_id() const { return next_edge_id_.load(); }
+
+  ReadCache& read_cache() const { return read_cache_; }
+  // The bulk loader's ingestion: a write of a new generation, as a commit is.
+  rocksdb::Status IngestExternalFiles(const std::vector<rocksdb::IngestExternalFileArg>& args) {
+    return read_cache_.Apply([&] { return db_->IngestExternalFiles(args); });
+  }
 
   // One transaction or bulk load at a time.
   bool TryBeginWriter();
@@ -85,6 +95,7 @@ class StoreImpl final : public Store {
   std::atomic<uint64_t> next_node_id_{0};
   std::atomic<uint64_t> next_edge_id_{0};
   std::atomic<bool> writer_active_{false};
+  mutable ReadCache read_cache_;
 };
 
 }  // namespace kg::storage

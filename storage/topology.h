@@ -1,0 +1,120 @@
+// The in-memory read caches of one store generation (docs/storage.md, "Read caches"): the
+// topology (adjacency of both directions as CSR arrays, relationship ends by id, relationships
+// by type) and columns of one node property. Immutable once built, so the snapshots of a
+// generation share them across threads without locks. Internal to storage/: no RocksDB here.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/value.h"
+#include "storage/keys.h"
+
+namespace kg::storage {
+
+class Topology {
+ public:
+  // One adjacency entry; a node's entries are sorted by (type, other, edge), the order of the
+  // `out` / `in` keys, so the entries of one type are a contiguous range.
+  struct Entry {
+    uint32_t type;
+    uint32_t other;
+    uint32_t edge;
+  };
+  // A relationship by id; type 0 (no dictionary id is 0) marks an id without a relationship.
+  struct Ends {
+    uint32_t type;
+    uint32_t source;
+    uint32_t target;
+  };
+
+  // Collects the `out` keys (in any order) and builds both directions. Ids must fit in 32 bits:
+  // Add() returns false otherwise, and the store then keeps reading through RocksDB.
+  class Builder {
+   public:
+    // Hints for reserving memory: the id high-water marks.
+    Builder(uint64_t node_hint, uint64_t edge_hint);
+    bool Add(const AdjacencyKey& key);
+    std::shared_ptr<const Topology> Finish();
+
+   private:
+    struct Key {
+      uint32_t source, type, target, edge;
+    };
+    std::vector<Key> keys_;
+    uint64_t node_limit_ = 0, edge_limit_ = 0;
+    uint32_t type_limit_ = 0;
+  };
+
+  // The node's entries in one direction (empty for a node the topology does not know).
+  std::span<const Entry> Entries(uint64_t node, bool outgoing) const {
+    const std::vector<uint32_t>& offsets = outgoing ? out_offsets_ : in_offsets_;
+    if (node >= node_limit_) return {};
+    const Entry* base = (outgoing ? out_ : in_).data();
+    return {base + offsets[node], base + offsets[node + 1]};
+  }
+  // The entries of one type within Entries(): a binary search.
+  static std::span<const Entry> OfType(std::span<const Entry> entries, uint32_t type);
+
+  // Null when no relationship has this id.
+  const Ends* FindEdge(uint64_t edge) const {
+    if (edge >= ends_.size() || ends_[edge].type == 0) return nullptr;
+    return &ends_[edge];
+  }
+  // Every relationship id, ascending (holes have type 0).
+  const std::vector<Ends>& ends() const { return ends_; }
+  // The ids of the relationships of one type, ascending.
+  std::span<const uint32_t> EdgesOfType(uint32_t type) const {
+    if (type + 1 >= type_offsets_.size()) return {};
+    return {type_edges_.data() + type_offsets_[type], type_edges_.data() + type_offsets_[type + 1]};
+  }
+
+  uint64_t edge_count() const { return out_.size(); }
+  size_t memory_bytes() const;
+
+ private:
+  uint64_t node_limit_ = 0;  // nodes [0, node_limit_) have offsets
+  std::vector<uint32_t> out_offsets_, in_offsets_;  // node_limit_ + 1 each
+  std::vector<Entry> out_, in_;
+  std::vector<Ends> ends_;                // indexed by relationship id
+  std::vector<uint32_t> type_offsets_;    // type id -> start in type_edges_
+  std::vector<uint32_t> type_edges_;
+};
+
+// One node property for every node: the encoded value (storage/coding.h) of each node in one
+// arena, and whether the node exists at all.
+class NodeColumn {
+ public:
+  enum class Lookup { kNoNode, kNull, kValue };
+
+  class Builder {
+   public:
+    // Nodes must come in ascending id order. `encoded` is the property's encoded value, or
+    // empty when the node lacks it. False when the column would exceed `max_bytes`.
+    explicit Builder(size_t max_bytes) : max_bytes_(max_bytes) {}
+    bool Add(uint64_t node, std::string_view encoded);
+    std::shared_ptr<const NodeColumn> Finish();
+
+   private:
+    std::shared_ptr<NodeColumn> column_ = std::make_shared<NodeColumn>();
+    size_t max_bytes_;
+  };
+
+  // Decodes the node's value into *value when there is one.
+  Lookup Get(uint64_t node, Value* value) const;
+  size_t memory_bytes() const;
+
+ private:
+  // offsets_[n] .. offsets_[n + 1] is node n's encoded value; state_[n] says whether there is
+  // a node n and whether it has the property.
+  std::vector<uint64_t> offsets_{0};
+  std::vector<uint8_t> state_;
+  std::string arena_;
+};
+
+}  // namespace kg::storage
