@@ -13,6 +13,7 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "core/file.h"
 #include "core/status.h"
@@ -368,6 +369,10 @@ int Main(int argc, char** argv) {
     }
     std::cerr << "kg 0.1.0, store " << db << (read_only ? " (read-only)" : "")
               << ". Statements end with ';'. .help for commands, .quit to leave.\n";
+    // A person takes seconds to type the first statement: build the read caches meanwhile,
+    // so that the first queries on a large store already run from memory. (jthread joins
+    // before the store closes.)
+    std::jthread warm([s = store->get()] { (void)s->WarmTopology(); });
     shell.RunInteractive();
     return kExitOk;
   }
