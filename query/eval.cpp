@@ -113,6 +113,12 @@ RValue Executor::Property(const RValue& target, const std::string& key) {
         ThrowRuntime("DeletedEntityAccess", "node " + std::to_string(target.node_id()) +
                                                 " has been deleted");
       }
+      if (auto cached = node_cache_.find(target.node_id()); cached == node_cache_.end() &&
+                                                            !node_tombstones_.count(target.node_id())) {
+        // One property: no need to read (and cache) the whole record.
+        auto v = reader_->GetNodeProperty(target.node_id(), key);
+        if (v.ok()) return FromValue(*v);
+      }
       const Node& n = GetNode(target.node_id());
       auto it = n.properties.find(key);
       return it == n.properties.end() ? RValue() : FromValue(it->second);
