@@ -164,13 +164,46 @@ Engine::~Engine() = default;
 
 void Engine::Interrupt() { interrupted_.store(true, std::memory_order_relaxed); }
 
-Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& parameters) {
-  interrupted_.store(false, std::memory_order_relaxed);
+void Engine::SetPlanCacheCapacity(size_t capacity) {
+  cache_capacity_ = capacity;
+  while (cache_lru_.size() > cache_capacity_) {
+    cache_index_.erase(cache_lru_.back().first);
+    cache_lru_.pop_back();
+  }
+}
+
+Result<std::shared_ptr<const ast::Statement>> Engine::Prepare(std::string_view statement) {
+  if (auto it = cache_index_.find(statement); it != cache_index_.end()) {
+    ++cache_hits_;
+    cache_lru_.splice(cache_lru_.begin(), cache_lru_, it->second);
+    return it->second->second;
+  }
   auto parsed = ParseStatement(statement);
   if (!parsed.ok()) return parsed.status();
-  const ast::Statement& st = *parsed;
+  auto st = std::make_shared<const ast::Statement>(std::move(parsed).value());
   try {
-    Bind(st);
+    Bind(*st);
+  } catch (QueryError& error) {
+    return error.status;
+  }
+  if (cache_capacity_ == 0) return st;
+  cache_lru_.emplace_front(std::string(statement), st);
+  cache_index_.emplace(cache_lru_.front().first, cache_lru_.begin());
+  if (cache_lru_.size() > cache_capacity_) {
+    cache_index_.erase(cache_lru_.back().first);
+    cache_lru_.pop_back();
+  }
+  return st;
+}
+
+Result<QueryResult> Engine::Execute(std::string_view statement, const ValueMap& parameters) {
+  interrupted_.store(false, std::memory_order_relaxed);
+  auto prepared = Prepare(statement);
+  if (!prepared.ok()) return prepared.status();
+  // Held here so that a statement evicted while it runs stays alive.
+  std::shared_ptr<const ast::Statement> holder = std::move(prepared).value();
+  const ast::Statement& st = *holder;
+  try {
     bool writes = Writes(st);
     if (st.explain) {
       auto reader = store_->Snapshot();

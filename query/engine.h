@@ -4,10 +4,12 @@
 
 #include <atomic>
 #include <cstdint>
+#include <list>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/graph_types.h"
@@ -19,6 +21,10 @@ class Store;
 }
 
 namespace kg::query {
+
+namespace ast {
+struct Statement;
+}
 
 struct Path {
   std::vector<Node> nodes;  // nodes.size() == edges.size() + 1
@@ -108,8 +114,23 @@ class Engine {
   // Every keyword of the language, upper case, for completion (from the generated lexer).
   static std::vector<std::string> Keywords();
 
+  // Parsed and checked statements are cached by their text (least recently used first out),
+  // so a statement repeated with other parameters is neither parsed nor checked again.
+  // Nothing cached depends on the store: plans are made per execution. 0 disables the cache.
+  void SetPlanCacheCapacity(size_t capacity);
+  size_t plan_cache_hits() const { return cache_hits_; }
+
  private:
+  // The statement's AST from the cache, or parsed and checked now (and cached).
+  Result<std::shared_ptr<const ast::Statement>> Prepare(std::string_view statement);
+
   storage::Store* store_;
+  size_t cache_capacity_ = 256;
+  size_t cache_hits_ = 0;
+  // Most recently used first; the map points into the list.
+  using CacheEntry = std::pair<std::string, std::shared_ptr<const ast::Statement>>;
+  std::list<CacheEntry> cache_lru_;
+  std::unordered_map<std::string_view, std::list<CacheEntry>::iterator> cache_index_;
   std::atomic<bool> interrupted_{false};
   static_assert(std::atomic<bool>::is_always_lock_free, "Interrupt() must be signal-safe");
 };

@@ -113,6 +113,12 @@ RValue Executor::Property(const RValue& target, const std::string& key) {
         ThrowRuntime("DeletedEntityAccess", "node " + std::to_string(target.node_id()) +
                                                 " has been deleted");
       }
+      if (auto cached = node_cache_.find(target.node_id()); cached == node_cache_.end() &&
+                                                            !node_tombstones_.count(target.node_id())) {
+        // One property: no need to read (and cache) the whole record.
+        auto v = reader_->GetNodeProperty(target.node_id(), key);
+        if (v.ok()) return FromValue(*v);
+      }
       const Node& n = GetNode(target.node_id());
       auto it = n.properties.find(key);
       return it == n.properties.end() ? RValue() : FromValue(it->second);
@@ -253,7 +259,7 @@ RValue Executor::EvalBinary(const Expr& e, const RValue& a, const RValue& b) {
   }
 }
 
-RValue Executor::Eval(const Expr& e, const Row& row, const std::vector<const Row*>* group) {
+RValue Executor::Eval(const Expr& e, const Row& row, const AggregateValues* group) {
   switch (e.kind) {
     case ExprKind::kLiteral: return FromValue(e.literal);
     case ExprKind::kParameter: {
@@ -382,8 +388,7 @@ RValue Executor::Eval(const Expr& e, const Row& row, const std::vector<const Row
     case ExprKind::kIsNotNull: return RValue(!Eval(*e.args[0], row, group).is_null());
     case ExprKind::kFunction: return EvalFunction(e, row, group);
     case ExprKind::kCountStar:
-      if (group == nullptr) ThrowSemantic("InvalidAggregation", "count(*) is not allowed here");
-      return RValue(static_cast<int64_t>(group->size()));
+      return AggregateValue(e, group);
     case ExprKind::kCase: {
       size_t i = 0;
       RValue subject;
@@ -451,9 +456,9 @@ RValue Executor::Eval(const Expr& e, const Row& row, const std::vector<const Row
         return RValue(true);
       }
       if (v.is_edge()) {
-        const Edge& edge = GetEdge(v.edge_id());
+        const std::string& type = EdgeType(v);
         for (const auto& l : e.labels) {
-          if (CanonicalRelationshipType(l) != edge.type) return RValue(false);
+          if (CanonicalRelationshipType(l) != type) return RValue(false);
         }
         return RValue(true);
       }
@@ -487,66 +492,13 @@ RValue Executor::Eval(const Expr& e, const Row& row, const std::vector<const Row
   return RValue();
 }
 
-RValue Executor::EvalAggregate(const Expr& e, const std::vector<const Row*>& group) {
-  std::string name = Lower(e.name);
-  std::vector<RValue> values;
-  std::set<std::string> seen;
-  for (const Row* row : group) {
-    RValue v = e.args.empty() ? RValue() : Eval(*e.args[0], *row, nullptr);
-    if (v.is_null()) continue;
-    if (e.distinct && !seen.insert(GroupKey(v)).second) continue;
-    values.push_back(std::move(v));
-  }
-  if (name == "count") return RValue(static_cast<int64_t>(values.size()));
-  if (name == "collect") return RValue(RList(values.begin(), values.end()));
-  if (name == "min" || name == "max") {
-    if (values.empty()) return RValue();
-    RValue best = values[0];
-    for (const auto& v : values) {
-      int c = OrderCompare(v, best);
-      // Cypher's min/max order numbers before strings etc. as ORDER BY does.
-      if ((name == "min" && c < 0) || (name == "max" && c > 0)) best = v;
-    }
-    return best;
-  }
-  if (name == "sum" || name == "avg") {
-    bool all_int = true;
-    int64_t isum = 0;
-    double fsum = 0;
-    for (const auto& v : values) {
-      if (!v.is_number()) TypeError(name + " expects numbers", v);
-      if (v.is_int() && all_int) {
-        isum = CheckedAdd(isum, v.as_int());
-      } else {
-        all_int = false;
-      }
-      fsum += v.as_number();
-    }
-    if (name == "sum") return all_int ? RValue(isum) : RValue(fsum);
-    if (values.empty()) return RValue();
-    return RValue(fsum / static_cast<double>(values.size()));
-  }
-  if (name == "stdev" || name == "stdevp") {
-    if (values.size() < 2 && name == "stdev") return RValue(0.0);
-    if (values.empty()) return RValue(0.0);
-    double mean = 0;
-    for (const auto& v : values) mean += v.as_number();
-    mean /= static_cast<double>(values.size());
-    double sq = 0;
-    for (const auto& v : values) sq += (v.as_number() - mean) * (v.as_number() - mean);
-    double n = static_cast<double>(values.size()) - (name == "stdev" ? 1 : 0);
-    return RValue(std::sqrt(sq / n));
-  }
-  ThrowSemantic("UnknownFunction", "unknown aggregate '" + e.name + "'", e.span);
-}
-
-RValue Executor::EvalFunction(const Expr& e, const Row& row, const std::vector<const Row*>* group) {
+RValue Executor::EvalFunction(const Expr& e, const Row& row, const AggregateValues* group) {
   std::string name = Lower(e.name);
   if (IsAggregateFunction(name)) {
     if (group == nullptr) {
       ThrowSemantic("InvalidAggregation", "aggregate '" + e.name + "' is not allowed here", e.span);
     }
-    return EvalAggregate(e, *group);
+    return AggregateValue(e, group);
   }
   std::vector<RValue> args;
   for (const auto& a : e.args) args.push_back(Eval(*a, row, group));
@@ -681,7 +633,7 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const std::vector<c
   }
   if (name == "type") {
     if (!x.is_edge()) TypeError("type expects a relationship", x);
-    return RValue(GetEdge(x.edge_id()).type);
+    return RValue(EdgeType(x));
   }
   if (name == "labels") {
     if (!x.is_node()) TypeError("labels expects a node", x);
@@ -804,8 +756,7 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const std::vector<c
   }
   if (name == "startnode" || name == "endnode") {
     if (!x.is_edge()) TypeError(e.name + " expects a relationship", x);
-    const Edge& edge = GetEdge(x.edge_id());
-    return RValue(NodeRef{name == "startnode" ? edge.source : edge.target});
+    return RValue(NodeRef{EdgeEnd(x, name == "startnode")});
   }
   if (name == "nodes" || name == "relationships") {
     if (!x.is_path()) TypeError(e.name + " expects a path", x);

@@ -1,6 +1,7 @@
 #include "query/executor.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <deque>
 #include <regex>
@@ -173,127 +174,51 @@ const Edge& Executor::GetEdge(EdgeId id) {
   return edge_cache_.emplace(id, std::move(r).value()).first->second;
 }
 
+std::vector<uint32_t> Executor::TypeIds(const std::vector<std::string>& types, bool* none) {
+  std::vector<uint32_t> ids;
+  *none = false;
+  if (types.empty()) return ids;
+  for (const auto& t : types) {
+    auto it = type_ids_.find(t);
+    if (it == type_ids_.end()) it = type_ids_.emplace(t, reader_->TypeId(t)).first;
+    if (it->second) ids.push_back(*it->second);
+  }
+  // No relationship has a type the store has never seen.
+  *none = ids.empty();
+  return ids;
+}
+
+const std::string& Executor::TypeNameOf(uint32_t type_id) {
+  if (type_id >= type_names_.size()) type_names_.resize(type_id + 1);
+  std::string& name = type_names_[type_id];
+  if (name.empty()) name = reader_->TypeName(type_id);
+  return name;
+}
+
+const std::string& Executor::EdgeType(const RValue& edge) {
+  const EdgeRef& ref = edge.edge_ref();
+  if (ref.type != EdgeRef::kUnknownType) return TypeNameOf(ref.type);
+  return GetEdge(ref.id).type;
+}
+
+NodeId Executor::EdgeEnd(const RValue& edge, bool start) {
+  const EdgeRef& ref = edge.edge_ref();
+  if (ref.type != EdgeRef::kUnknownType) return start ? ref.source : ref.target;
+  const Edge& e = GetEdge(ref.id);
+  return start ? e.source : e.target;
+}
+
+const storage::GraphCounts& Executor::Counts() {
+  if (!counts_cache_) {
+    auto counts = reader_->Counts();
+    if (!counts.ok()) throw QueryError{counts.status()};
+    counts_cache_ = std::move(counts).value();
+  }
+  return *counts_cache_;
+}
+
 void Executor::AddOp(const std::string& name, const std::string& detail) {
   plan_.push_back(PlanOperator{name, detail, -1, -1});
-}
-
-// ---------------------------------------------------------------- statements
-
-QueryResult Executor::Run(const ast::Statement& statement) {
-  QueryResult result;
-  for (size_t i = 0; i < statement.parts.size(); ++i) {
-    QueryResult part = RunSingle(statement.parts[i]);
-    if (i == 0) {
-      result = std::move(part);
-      continue;
-    }
-    if (part.columns != result.columns) {
-      ThrowSemantic("DifferentColumnsInUnion", "all sub queries in an UNION must have the same "
-                                               "return column names");
-    }
-    for (auto& row : part.rows) result.rows.push_back(std::move(row));
-  }
-  bool distinct = false;
-  for (bool all : statement.union_all) distinct = distinct || !all;
-  if (distinct) {
-    std::vector<std::vector<ResultValue>> unique;
-    std::set<std::string> seen;
-    for (auto& row : result.rows) {
-      std::string key;
-      for (const auto& cell : row) key += cell.ToCypher() + "\x1f";
-      if (seen.insert(key).second) unique.push_back(std::move(row));
-    }
-    result.rows = std::move(unique);
-  }
-  result.counts = counts_;
-  return result;
-}
-
-QueryResult Executor::RunSingle(const ast::SingleQuery& query) {
-  current_query_ = &query;
-  QueryResult result;
-  Rows rows(1);
-  for (const auto& clause : query.clauses) {
-    size_t first_op = plan_.size();
-    auto start = std::chrono::steady_clock::now();
-    rows = RunClause(clause, std::move(rows), &result);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          start).count();
-    // Operators the clause did not measure get its output rows and share its other time.
-    double spent = 0;
-    int unmeasured = 0;
-    for (size_t i = first_op; i < plan_.size(); ++i) {
-      if (plan_[i].rows < 0) plan_[i].rows = static_cast<int64_t>(rows.size());
-      if (plan_[i].millis < 0) {
-        ++unmeasured;
-      } else {
-        spent += plan_[i].millis;
-      }
-    }
-    for (size_t i = first_op; i < plan_.size(); ++i) {
-      if (plan_[i].millis < 0) plan_[i].millis = std::max(0.0, ms - spent) / unmeasured;
-    }
-  }
-  return result;
-}
-
-Executor::Rows Executor::RunClause(const ast::Clause& clause, Rows input, QueryResult* result) {
-  if (clause.kind == ClauseKind::kMatch || clause.kind == ClauseKind::kCreate) {
-    for (const auto& part : clause.pattern) {
-      for (const auto& n : part.nodes) scope_names_.insert(n.variable);
-      for (const auto& r : part.rels) scope_names_.insert(r.variable);
-      if (!part.path_variable.empty()) scope_names_.insert(part.path_variable);
-    }
-  } else if (clause.kind == ClauseKind::kUnwind) {
-    scope_names_.insert(clause.variable);
-  } else if (clause.kind == ClauseKind::kCall) {
-    for (const auto& c : CallColumns(clause)) scope_names_.insert(c);
-  }
-  switch (clause.kind) {
-    case ClauseKind::kMatch: return Match(clause, std::move(input));
-    case ClauseKind::kUnwind: return Unwind(clause, std::move(input));
-    case ClauseKind::kWith: return Project(clause.projection, std::move(input), false, nullptr);
-    case ClauseKind::kReturn: {
-      std::vector<std::string> columns;
-      Rows rows = Project(clause.projection, std::move(input), true, &columns);
-      result->columns = columns;
-      for (const auto& row : explain_only_ ? Rows() : rows) {
-        std::vector<ResultValue> cells;
-        for (const auto& c : columns) cells.push_back(ToResult(row.at(c)));
-        result->rows.push_back(std::move(cells));
-      }
-      AddOp("ProduceResults", [&] {
-        std::string s;
-        for (const auto& c : columns) s += (s.empty() ? "" : ", ") + c;
-        return s;
-      }());
-      plan_.back().rows = static_cast<int64_t>(rows.size());
-      return rows;
-    }
-    case ClauseKind::kCreate: return Create(clause, std::move(input));
-    case ClauseKind::kSet:
-    case ClauseKind::kRemove: return SetOrRemove(clause, std::move(input));
-    case ClauseKind::kDelete: return Delete(clause, std::move(input));
-    case ClauseKind::kCall: {
-      Rows rows = Call(clause, std::move(input));
-      if (&clause == &current_query_->clauses.back()) {
-        // A standalone CALL: its records are the result.
-        std::vector<std::string> columns = CallColumns(clause);
-        result->columns = columns;
-        for (const auto& row : explain_only_ ? Rows() : rows) {
-          std::vector<ResultValue> cells;
-          for (const auto& c : columns) cells.push_back(ToResult(row.at(c)));
-          result->rows.push_back(std::move(cells));
-        }
-        std::string s;
-        for (const auto& c : columns) s += (s.empty() ? "" : ", ") + c;
-        AddOp("ProduceResults", s);
-        plan_.back().rows = static_cast<int64_t>(rows.size());
-      }
-      return rows;
-    }
-  }
-  return input;
 }
 
 // ---------------------------------------------------------------- MATCH
@@ -403,13 +328,26 @@ const Expr* Executor::IndexableValue(const ast::NodePattern& np, const Expr* whe
   return nullptr;
 }
 
+int64_t Executor::TypeScanCost(const ast::RelPattern& rp) {
+  const auto& by_type = Counts().edges_by_type;
+  int64_t cost = 0;
+  for (const auto& t : rp.types) {
+    auto it = by_type.find(CanonicalRelationshipType(t));
+    if (it != by_type.end()) cost += static_cast<int64_t>(it->second);
+  }
+  // An undirected pattern matches each relationship both ways round.
+  return rp.direction == Direction::kBoth ? 2 * cost : cost;
+}
+
 size_t Executor::ChooseStart(const ast::PatternPart& part, const Row& row, const Expr* where,
                              std::string* how) {
   size_t best = 0;
   int best_score = 100;
+  int64_t best_cost = 0;
   for (size_t i = 0; i < part.nodes.size(); ++i) {
     const auto& np = part.nodes[i];
     int score;
+    int64_t cost = 0;
     std::string key;
     if (row.count(np.variable)) {
       score = 0;
@@ -421,17 +359,37 @@ size_t Executor::ChooseStart(const ast::PatternPart& part, const Row& row, const
       score = 3;
     } else if (!np.labels.empty()) {
       score = 4;
+      const auto& by_label = Counts().nodes_by_label;
+      auto it = by_label.find(np.labels[0]);
+      cost = it == by_label.end() ? 0 : static_cast<int64_t>(it->second);
     } else {
       score = 5;
     }
-    if (score < best_score) {
+    if (score < best_score || (score == best_score && cost < best_cost)) {
       best_score = score;
       best = i;
+      best_cost = cost;
     }
   }
   static const char* kHow[] = {"Argument",        "NodeByIdSeek", "NodeIndexSeek",
                                "NodeHashJoin",    "NodeByLabelScan", "AllNodesScan"};
-  if (how != nullptr) *how = kHow[best_score];
+  std::string chosen = kHow[best_score];
+  if (best_score >= 4 && part.kind == ast::PathKind::kNormal) {
+    // A scan by relationship type when no node is bound, sought or joined: always rather
+    // than every node, rather than a label scan when it reads fewer entries.
+    for (size_t i = 0; i < part.rels.size(); ++i) {
+      const auto& rp = part.rels[i];
+      if (rp.types.empty() || rp.variable_length || row.count(rp.variable)) continue;
+      int64_t cost = TypeScanCost(rp);
+      if (best_score == 5 || cost < best_cost) {
+        best_score = 6;
+        best_cost = cost;
+        best = i;
+        chosen = "RelationshipTypeScan";
+      }
+    }
+  }
+  if (how != nullptr) *how = chosen;
   return best;
 }
 
@@ -578,17 +536,17 @@ void Executor::BindPath(const ast::PatternPart& part, Row& row) {
   path.nodes.push_back(current);
   for (size_t i = 0; i < part.rels.size(); ++i) {
     const RValue& r = row.at(part.rels[i].variable);
-    std::vector<EdgeId> edges;
-    if (r.is_edge()) {
-      edges.push_back(r.edge_id());
-    } else if (r.is_list()) {
-      for (const auto& e : r.as_list()) edges.push_back(e.edge_id());
-    }
-    for (EdgeId e : edges) {
-      const Edge& edge = GetEdge(e);
-      current = edge.source == current ? edge.target : edge.source;
-      path.edges.push_back(e);
+    auto walk = [&](const RValue& e) {
+      NodeId source = EdgeEnd(e, true);
+      NodeId target = EdgeEnd(e, false);
+      current = source == current ? target : source;
+      path.edges.push_back(e.edge_id());
       path.nodes.push_back(current);
+    };
+    if (r.is_edge()) {
+      walk(r);
+    } else if (r.is_list()) {
+      for (const auto& e : r.as_list()) walk(e);
     }
     current = row.at(part.nodes[i + 1].variable).node_id();
     if (path.nodes.back() != current) path.nodes.back() = current;
@@ -597,9 +555,10 @@ void Executor::BindPath(const ast::PatternPart& part, Row& row) {
 }
 
 bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<EdgeId>& used,
-                         const Expr* where, const RowVisitor& visit) {
+                         const Expr* where, const RowVisitor& visit, bool count_last) {
   PlanOperator* ops = nullptr;
   if (auto it = part_ops_.find(&part); it != part_ops_.end()) ops = &plan_[it->second];
+  match_multiplicity_ = 1;
   if (part.kind != ast::PathKind::kNormal) {
     if (ops == nullptr) return MatchShortest(part, row, visit);
     return MatchShortest(part, row, [&](Row& r) {
@@ -609,18 +568,33 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
   }
   std::string how;
   size_t start = ChooseStart(part, row, where, &how);
+  const bool rel_start = how == "RelationshipTypeScan";
   auto scan_start = std::chrono::steady_clock::now();
-  std::vector<NodeId> candidates = Candidates(part, start, row, where, &how);
+  std::vector<NodeId> candidates;
+  std::vector<storage::EdgeEnds> start_edges;
+  if (rel_start) {
+    bool none = false;
+    std::vector<uint32_t> ids = TypeIds(part.rels[start].types, &none);
+    if (!none) {
+      Check(reader_->ScanEdgesByType(ids, [&](const storage::EdgeEnds& e) {
+        start_edges.push_back(e);
+        return true;
+      }));
+    }
+  } else {
+    candidates = Candidates(part, start, row, where, &how);
+  }
   if (ops != nullptr) {
     ops[0].millis = std::max(0.0, ops[0].millis) +
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                               scan_start).count();
   }
-  auto count = [&](size_t op) {
-    if (ops != nullptr) ops[op].rows = std::max<int64_t>(ops[op].rows, 0) + 1;
+  auto count = [&](size_t op, int64_t n = 1) {
+    if (ops != nullptr) ops[op].rows = std::max<int64_t>(ops[op].rows, 0) + n;
   };
 
-  // Steps: right from the start, then left.
+  // Steps: right from the start, then left. A relationship-type scan has bound the start
+  // relationship and both its nodes.
   struct Step {
     size_t rel;
     size_t from;
@@ -628,18 +602,29 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     bool reversed;
   };
   std::vector<Step> steps;
-  for (size_t i = start; i < part.rels.size(); ++i) steps.push_back({i, i, i + 1, false});
+  for (size_t i = rel_start ? start + 1 : start; i < part.rels.size(); ++i) {
+    steps.push_back({i, i, i + 1, false});
+  }
   for (size_t i = start; i > 0; --i) steps.push_back({i - 1, i, i - 1, true});
+  // The plan operator of each step (the scan's own relationship has none of its own).
+  const size_t first_step_op = rel_start ? 1 : 1;
 
   bool keep_going = true;
+  auto finish_row = [&]() {
+    if (part.path_variable.empty()) {
+      if (!visit(row)) keep_going = false;
+      return;
+    }
+    BindPath(part, row);
+    if (!visit(row)) keep_going = false;
+    row.erase(part.path_variable);
+  };
   std::function<void(size_t)> step_fn = [&](size_t k) {
     if (!keep_going) return;
     CheckInterrupt();
-    if (k > 0) count(k);
+    if (k > 0) count(first_step_op + k - 1);
     if (k == steps.size()) {
-      Row out = row;
-      BindPath(part, out);
-      if (!visit(out)) keep_going = false;
+      finish_row();
       return;
     }
     const Step& st = steps[k];
@@ -647,12 +632,44 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     const auto& to_np = part.nodes[st.to];
     NodeId from = row.at(part.nodes[st.from].variable).node_id();
     Direction dir = st.reversed ? Reverse(rp.direction) : rp.direction;
-    std::vector<std::string> types = CanonicalTypes(rp.types);
+    bool no_types = false;
+    std::vector<uint32_t> type_ids = TypeIds(rp.types, &no_types);
+    if (no_types) return;
+    if (count_last && k + 1 == steps.size()) {
+      // Factorised counting: the relationships this hop would bind, less those the pattern
+      // has used already (relationship uniqueness); the far node is unconstrained.
+      auto n = reader_->CountAdjacent(from, dir, type_ids);
+      if (!n.ok()) throw QueryError{n.status()};
+      int64_t total = static_cast<int64_t>(*n);
+      std::vector<EdgeId> seen;
+      for (EdgeId e : count_disjoint_ ? std::vector<EdgeId>() : used) {
+        if (std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
+        seen.push_back(e);
+        auto ends = reader_->GetEdgeEnds(e);
+        if (!ends.ok()) continue;
+        bool type_ok = type_ids.empty() ||
+                       std::find(type_ids.begin(), type_ids.end(), ends->type) != type_ids.end();
+        bool at = dir == Direction::kOutgoing   ? ends->source == from
+                  : dir == Direction::kIncoming ? ends->target == from
+                                                : (ends->source == from || ends->target == from);
+        if (type_ok && at) --total;
+      }
+      if (total <= 0) return;
+      count(first_step_op + k, total);
+      match_multiplicity_ = total;
+      finish_row();
+      match_multiplicity_ = 1;
+      return;
+    }
     auto try_node = [&](NodeId to, const RValue& rel_value, const std::string& rel_var) {
       bool rel_bound_here = false;
       auto rit = row.find(rel_var);
       if (rit != row.end()) {
-        if (Equivalent(rit->second, rel_value) == false) return;
+        const RValue& have = rit->second;
+        if (have.is_edge() && rel_value.is_edge() ? have.edge_id() != rel_value.edge_id()
+                                                  : !Equivalent(have, rel_value)) {
+          return;
+        }
       } else {
         row[rel_var] = rel_value;
         rel_bound_here = true;
@@ -666,47 +683,52 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     };
     // Collected before expanding: the visitor must not run queries of its own.
     auto adjacent_of = [&](NodeId node) {
-      std::vector<storage::AdjacentEdge> adjacent;
-      Check(reader_->ScanAdjacent(node, dir, types, [&](const storage::AdjacentEdge& a) {
+      std::vector<storage::AdjacentRef> adjacent;
+      Check(reader_->ScanAdjacentRefs(node, dir, type_ids, [&](const storage::AdjacentRef& a) {
         adjacent.push_back(a);
         return true;
       }));
       return adjacent;
     };
+    auto edge_ref = [](NodeId node, const storage::AdjacentRef& a) {
+      bool out = a.direction == Direction::kOutgoing;
+      return EdgeRef{a.edge, a.type, out ? node : a.other, out ? a.other : node};
+    };
     if (!rp.variable_length) {
-      std::vector<storage::AdjacentEdge> adjacent = adjacent_of(from);
+      std::vector<storage::AdjacentRef> adjacent = adjacent_of(from);
       for (const auto& a : adjacent) {
         if (!keep_going) return;
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
         if (!EdgeMatches(rp, a.edge, row)) continue;
         used.push_back(a.edge);
-        try_node(a.other, RValue(EdgeRef{a.edge}), rp.variable);
+        try_node(a.other, RValue(edge_ref(from, a)), rp.variable);
         used.pop_back();
       }
       return;
     }
     // Variable length: depth-first over distinct relationships.
-    std::vector<EdgeId> trail;
+    std::vector<EdgeRef> trail;
     std::function<void(NodeId, int64_t)> extend = [&](NodeId at, int64_t depth) {
       if (!keep_going) return;
       CheckInterrupt();
       if (depth >= rp.min_hops) {
         RList list;
+        list.reserve(trail.size());
         if (st.reversed) {
-          for (auto it = trail.rbegin(); it != trail.rend(); ++it) list.push_back(EdgeRef{*it});
+          for (auto it = trail.rbegin(); it != trail.rend(); ++it) list.push_back(*it);
         } else {
-          for (EdgeId e : trail) list.push_back(EdgeRef{e});
+          for (const EdgeRef& e : trail) list.push_back(e);
         }
         try_node(at, RValue(std::move(list)), rp.variable);
       }
       if (rp.max_hops >= 0 && depth >= rp.max_hops) return;
-      std::vector<storage::AdjacentEdge> adjacent = adjacent_of(at);
+      std::vector<storage::AdjacentRef> adjacent = adjacent_of(at);
       for (const auto& a : adjacent) {
         if (!keep_going) return;
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
         if (!EdgeMatches(rp, a.edge, row)) continue;
         used.push_back(a.edge);
-        trail.push_back(a.edge);
+        trail.push_back(edge_ref(at, a));
         extend(a.other, depth + 1);
         trail.pop_back();
         used.pop_back();
@@ -714,6 +736,45 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     };
     extend(from, 0);
   };
+
+  if (rel_start) {
+    const auto& rp = part.rels[start];
+    const auto& left = part.nodes[start];
+    const auto& right = part.nodes[start + 1];
+    for (const auto& e : start_edges) {
+      if (!keep_going) break;
+      CheckInterrupt();
+      if (std::find(used.begin(), used.end(), e.edge) != used.end()) continue;
+      if (!EdgeMatches(rp, e.edge, row)) continue;
+      // (left, right) as the pattern reads; an undirected pattern takes both, a self-loop once.
+      std::pair<NodeId, NodeId> ways[2];
+      int n_ways = 0;
+      if (rp.direction == Direction::kIncoming) {
+        ways[n_ways++] = {e.target, e.source};
+      } else {
+        ways[n_ways++] = {e.source, e.target};
+        if (rp.direction == Direction::kBoth && e.source != e.target) {
+          ways[n_ways++] = {e.target, e.source};
+        }
+      }
+      for (int w = 0; w < n_ways && keep_going; ++w) {
+        bool left_here = false;
+        if (!NodeMatches(left, ways[w].first, row, &left_here)) continue;
+        bool right_here = false;
+        if (NodeMatches(right, ways[w].second, row, &right_here)) {
+          row[rp.variable] = RValue(EdgeRef{e.edge, e.type, e.source, e.target});
+          used.push_back(e.edge);
+          count(0);
+          step_fn(0);
+          used.pop_back();
+          row.erase(rp.variable);
+          if (right_here) row.erase(right.variable);
+        }
+        if (left_here) row.erase(left.variable);
+      }
+    }
+    return keep_going;
+  }
 
   for (NodeId id : candidates) {
     if (!keep_going) break;
@@ -925,161 +986,6 @@ bool Executor::BidirectionalShortest(
   return keep_going;
 }
 
-Executor::Rows Executor::Match(const ast::Clause& clause, Rows input) {
-  hash_tables_.clear();  // earlier clauses may have written
-  // Describe the plan from the first row's bindings (all rows bind the same variables).
-  Row sample = input.empty() ? Row() : input[0];
-  size_t first_op = plan_.size();
-  {
-    Row scope = sample;
-    for (const auto& part : clause.pattern) {
-      std::string how;
-      size_t start = ChooseStart(part, scope, clause.where.get(), &how);
-      std::string detail = NodeText(part.nodes[start]);
-      part_ops_[&part] = plan_.size();
-      if (how == "NodeHashJoin") {
-        std::string key;
-        const Expr* value = HashableValue(part.nodes[start], clause.where.get(), scope, &key);
-        detail += " " + part.nodes[start].variable + "." + key + " = " + value->text;
-      } else if (how == "NodeByIdSeek") {
-        detail += " id = " + IdValue(part.nodes[start], clause.where.get(), scope)->text;
-      } else if (how == "NodeIndexSeek") {
-        std::string key;
-        const Expr* value = IndexableValue(part.nodes[start], clause.where.get(), scope, &key);
-        if (value != nullptr) detail += " " + key + " = " + value->text;
-      }
-      if (part.kind != ast::PathKind::kNormal) {
-        AddOp(part.kind == ast::PathKind::kShortest ? "ShortestPath" : "AllShortestPaths",
-              NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1]));
-      } else {
-        AddOp(how, detail);
-        for (size_t i = start; i < part.rels.size(); ++i) {
-          AddOp(part.rels[i].variable_length ? "VarLengthExpand" : "Expand",
-                NodeText(part.nodes[i]) + RelText(part.rels[i]) + NodeText(part.nodes[i + 1]));
-        }
-        for (size_t i = start; i > 0; --i) {
-          ast::RelPattern reversed = part.rels[i - 1];
-          reversed.direction = Reverse(reversed.direction);
-          AddOp(part.rels[i - 1].variable_length ? "VarLengthExpand" : "Expand",
-                NodeText(part.nodes[i]) + RelText(reversed) + NodeText(part.nodes[i - 1]));
-        }
-      }
-      for (const auto& n : part.nodes) scope[n.variable] = RValue();
-      for (const auto& r : part.rels) scope[r.variable] = RValue();
-    }
-    if (clause.where) AddOp("Filter", clause.where->text);
-    if (clause.optional) AddOp("Optional", "");
-  }
-  size_t filter_op = clause.where ? plan_.size() - (clause.optional ? 2 : 1) : 0;
-  if (explain_only_) return input;
-
-  // Shortest-path parts need their endpoints bound: run them last.
-  std::vector<const ast::PatternPart*> parts;
-  for (const auto& p : clause.pattern) {
-    if (p.kind == ast::PathKind::kNormal) parts.push_back(&p);
-  }
-  for (const auto& p : clause.pattern) {
-    if (p.kind != ast::PathKind::kNormal) parts.push_back(&p);
-  }
-
-  // Filter pushdown: a WHERE conjunct whose variables are all bound once the first k parts
-  // have matched is tried there, so a multi-part MATCH prunes before the next part instead
-  // of filtering its cartesian product. Only rows a conjunct rejects (false or null) are
-  // dropped early; the whole WHERE still decides at the end, so errors and three-valued
-  // logic are as without pushdown.
-  std::vector<std::vector<const Expr*>> early(parts.size() + 1);
-  {
-    std::vector<const Expr*> conjuncts;
-    Conjuncts(clause.where.get(), conjuncts);
-    std::set<std::string> bound;
-    for (const auto& [name, value] : sample) bound.insert(name);
-    std::vector<bool> placed(conjuncts.size(), false);
-    for (size_t k = 0; k < parts.size() && !input.empty(); ++k) {
-      for (size_t c = 0; c < conjuncts.size(); ++c) {
-        if (placed[c]) continue;
-        std::set<std::string> vars;
-        FreeVariables(conjuncts[c], vars);
-        bool ready = true;
-        for (const auto& v : vars) ready = ready && bound.count(v) > 0;
-        if (ready) {
-          early[k].push_back(conjuncts[c]);
-          placed[c] = true;
-        }
-      }
-      for (const auto& n : parts[k]->nodes) bound.insert(n.variable);
-      for (const auto& r : parts[k]->rels) bound.insert(r.variable);
-      if (!parts[k]->path_variable.empty()) bound.insert(parts[k]->path_variable);
-    }
-    // Conjuncts ready only at the end are the final WHERE's business.
-  }
-  auto rejected = [&](size_t k, const Row& row) {
-    for (const Expr* c : early[k]) {
-      RValue v;
-      try {
-        v = Eval(*c, row);
-      } catch (const QueryError& error) {
-        // Raised by the final WHERE if the row is completed, never for a row that is not.
-        if (error.status.kind() == "Interrupted") throw;
-        continue;
-      }
-      if (v.is_null() || (v.is_bool() && !v.as_bool())) return true;
-    }
-    return false;
-  };
-
-  Rows output;
-  int64_t matched = 0;
-  for (auto& in : input) {
-    CheckInterrupt();
-    size_t before = output.size();
-    std::vector<EdgeId> used;
-    std::function<bool(size_t, Row&)> match_from = [&](size_t k, Row& row) -> bool {
-      CheckInterrupt();
-      if (k == parts.size()) {
-        ++matched;
-        if (clause.where && !Truthy(*clause.where, row)) return true;
-        output.push_back(row);
-        return true;
-      }
-      if (rejected(k, row)) return true;
-      return MatchPart(*parts[k], row, used, clause.where.get(), [&](Row& next) {
-        // Relationship uniqueness across the parts of one MATCH.
-        size_t mark = used.size();
-        for (size_t j = 0; j <= k; ++j) {
-          for (const auto& r : parts[j]->rels) {
-            auto it = next.find(r.variable);
-            if (it == next.end()) continue;
-            if (it->second.is_edge()) used.push_back(it->second.edge_id());
-            if (it->second.is_list()) {
-              for (const auto& e : it->second.as_list()) {
-                if (e.is_edge()) used.push_back(e.edge_id());
-              }
-            }
-          }
-        }
-        bool go = match_from(k + 1, next);
-        used.resize(mark);
-        return go;
-      });
-    };
-    Row row = in;
-    match_from(0, row);
-    if (clause.optional && output.size() == before) {
-      Row out = in;
-      for (const auto& part : clause.pattern) {
-        for (const auto& n : part.nodes) out.emplace(n.variable, RValue());
-        for (const auto& r : part.rels) out.emplace(r.variable, RValue());
-        if (!part.path_variable.empty()) out.emplace(part.path_variable, RValue());
-      }
-      output.push_back(std::move(out));
-    }
-  }
-  (void)first_op;
-  (void)matched;
-  if (clause.where) plan_[filter_op].rows = static_cast<int64_t>(output.size());
-  return output;
-}
-
 // ---------------------------------------------------------------- CALL
 
 std::vector<std::string> Executor::CallColumns(const ast::Clause& clause) {
@@ -1092,83 +998,1136 @@ std::vector<std::string> Executor::CallColumns(const ast::Clause& clause) {
   return columns;
 }
 
-Executor::Rows Executor::Call(const ast::Clause& clause, Rows input) {
-  const ProcedureSignature* procedure = FindProcedure(clause.procedure);
-  if (procedure == nullptr) {  // the binder has reported it
-    ThrowSemantic("ProcedureNotFound", "there is no procedure '" + clause.procedure + "'");
-  }
-  std::string detail = procedure->name + "(";
-  for (size_t i = 0; i < clause.arguments.size(); ++i) {
-    detail += (i ? ", " : "") + clause.arguments[i]->text;
-  }
-  detail += ")";
-  std::vector<std::string> columns = CallColumns(clause);
-  if (!columns.empty()) {
-    detail += " YIELD ";
-    for (size_t i = 0; i < columns.size(); ++i) detail += (i ? ", " : "") + columns[i];
-  }
-  AddOp("ProcedureCall", detail);
-  if (clause.where) AddOp("Filter", clause.where->text);
-  size_t call_op = plan_.size() - (clause.where ? 2 : 1);
-  if (explain_only_) return input;
+// ---------------------------------------------------------------- the pipeline
 
-  // Output index of each column.
+// One clause of a running query. The fields used depend on the kind.
+struct Stage {
+  enum class Kind { kMatch, kCountStore, kUnwind, kProject, kWrite, kCall, kResult, kDiscard };
+  Kind kind = Kind::kDiscard;
+  const ast::Clause* clause = nullptr;
+  Stage* next = nullptr;
+  size_t first_op = 0;  // the stage's plan operators: [first_op, end_op)
+  size_t end_op = 0;
+  int64_t rows_out = 0;
+  double inclusive_ms = 0;
+
+  // kMatch: the parts in matching order, the WHERE conjuncts tried after each part, and
+  // whether the last hop of the last part is counted instead of bound.
+  Row before;  // the variables bound before the clause
+  std::vector<const ast::PatternPart*> parts;
+  std::vector<std::vector<const Expr*>> early;
+  bool count_last = false;
+  bool count_disjoint = false;  // no other relationship of the clause can be a counted one
+  size_t filter_op = SIZE_MAX;
+
+  // kCountStore: rows of (dummy) bindings and their counts, read from Counts().
+  std::vector<std::pair<Row, int64_t>> count_rows;
+
+  // kProject
+  std::vector<ast::ProjectionItem> items;
+  bool aggregating = false;
+  std::vector<size_t> key_items;              // the grouping keys among items
+  std::vector<const Expr*> aggregate_exprs;   // every aggregate call of items and ORDER BY
+  struct Accumulator {
+    int64_t count = 0;
+    bool all_int = true;
+    int64_t int_sum = 0;
+    double float_sum = 0;
+    std::optional<RValue> best;
+    RList values;
+    std::unordered_set<std::string> seen;
+  };
+  struct Group {
+    Row first;  // the group's first row, for what is not aggregated
+    Row keys;
+    std::vector<Accumulator> accumulators;
+  };
+  std::unordered_map<std::string, size_t> group_index;
+  std::vector<Group> groups;
+  std::unordered_set<std::string> distinct_seen;
+  struct Sorted {
+    std::vector<RValue> keys;
+    uint64_t sequence;
+    Row projected;
+    Row scope;
+  };
+  std::vector<Sorted> sorted;  // ORDER BY: every row, or a heap of the first SKIP + LIMIT
+  uint64_t sequence = 0;
+  bool bounds_read = false;
+  int64_t skip = 0;
+  int64_t limit = -1;  // -1: none
+  size_t top_k = SIZE_MAX;
+  int64_t skipped = 0;
+  int64_t emitted = 0;
+  size_t projection_op = 0, distinct_op = SIZE_MAX, sort_op = SIZE_MAX, skip_op = SIZE_MAX,
+         limit_op = SIZE_MAX, where_op = SIZE_MAX;
+  int64_t projected_rows = 0, distinct_rows = 0, skip_rows = 0, limit_rows = 0, where_rows = 0;
+
+  // kWrite: the rows, held until every one has arrived (reads before writes).
+  std::vector<Row> held;
+
+  // kCall
+  const ProcedureSignature* procedure = nullptr;
+  std::vector<std::string> columns;  // also kResult's
   std::vector<size_t> fields;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    const std::string& field = clause.has_yield ? clause.yields[i].field : columns[i];
-    auto it = std::find(procedure->outputs.begin(), procedure->outputs.end(), field);
-    fields.push_back(static_cast<size_t>(it - procedure->outputs.begin()));
-  }
-  ProcedureRunner runner(reader_);
-  Rows output;
+  std::unique_ptr<ProcedureRunner> runner;
   int64_t produced = 0;
-  for (auto& row : input) {
-    CheckInterrupt();
-    std::vector<RValue> args;
-    for (const auto& a : clause.arguments) args.push_back(Eval(*a, row));
-    const auto& records = runner.Run(*procedure, args);
-    for (const auto& record : records) {
-      CheckInterrupt();
-      ++produced;
-      Row out = row;
-      for (size_t i = 0; i < columns.size(); ++i) out[columns[i]] = record[fields[i]];
-      if (clause.where && !Truthy(*clause.where, out)) continue;
-      output.push_back(std::move(out));
-    }
-  }
-  plan_[call_op].rows = produced;
-  return output;
-}
+  size_t call_op = 0;
 
-// ---------------------------------------------------------------- UNWIND, WITH, RETURN
+  // kResult
+  QueryResult* result = nullptr;
+};
 
-Executor::Rows Executor::Unwind(const ast::Clause& clause, Rows input) {
-  AddOp("Unwind", clause.expr->text + " AS " + clause.variable);
-  if (explain_only_) return input;
-  Rows output;
-  for (auto& row : input) {
-    CheckInterrupt();
-    RValue list = Eval(*clause.expr, row);
-    if (list.is_null()) continue;
-    if (!list.is_list()) {
-      Row out = row;
-      out[clause.variable] = list;
-      output.push_back(std::move(out));
+Executor::~Executor() = default;
+
+QueryResult Executor::Run(const ast::Statement& statement) {
+  QueryResult result;
+  for (size_t i = 0; i < statement.parts.size(); ++i) {
+    QueryResult part = RunSingle(statement.parts[i]);
+    if (i == 0) {
+      result = std::move(part);
       continue;
     }
-    for (const auto& item : list.as_list()) {
-      CheckInterrupt();
-      Row out = row;
-      out[clause.variable] = item;
-      output.push_back(std::move(out));
+    if (part.columns != result.columns) {
+      ThrowSemantic("DifferentColumnsInUnion", "all sub queries in an UNION must have the same "
+                                               "return column names");
+    }
+    for (auto& row : part.rows) result.rows.push_back(std::move(row));
+  }
+  bool distinct = false;
+  for (bool all : statement.union_all) distinct = distinct || !all;
+  if (distinct) {
+    std::vector<std::vector<ResultValue>> unique;
+    std::set<std::string> seen;
+    for (auto& row : result.rows) {
+      std::string key;
+      for (const auto& cell : row) key += cell.ToCypher() + "\x1f";
+      if (seen.insert(key).second) unique.push_back(std::move(row));
+    }
+    result.rows = std::move(unique);
+  }
+  result.counts = counts_;
+  return result;
+}
+
+QueryResult Executor::RunSingle(const ast::SingleQuery& query) {
+  current_query_ = &query;
+  QueryResult result;
+  std::vector<std::unique_ptr<Stage>> stages = BuildPipeline(query, &result);
+  Row row;
+  Push(*stages[0], row, 1);
+  Finish(*stages[0]);
+  // Operators the stage did not measure get its output rows and share its own time (its
+  // inclusive time less the next stage's).
+  for (size_t k = 0; k < stages.size(); ++k) {
+    const Stage& s = *stages[k];
+    double self = s.inclusive_ms - (k + 1 < stages.size() ? stages[k + 1]->inclusive_ms : 0);
+    double spent = 0;
+    int unmeasured = 0;
+    for (size_t i = s.first_op; i < s.end_op; ++i) {
+      if (plan_[i].rows < 0) plan_[i].rows = s.rows_out;
+      if (plan_[i].millis < 0) {
+        ++unmeasured;
+      } else {
+        spent += plan_[i].millis;
+      }
+    }
+    for (size_t i = s.first_op; i < s.end_op; ++i) {
+      if (plan_[i].millis < 0) plan_[i].millis = std::max(0.0, self - spent) / unmeasured;
     }
   }
-  return output;
+  return result;
+}
+
+std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQuery& query,
+                                                            QueryResult* result) {
+  std::vector<std::unique_ptr<Stage>> stages;
+  Row sample;  // the variables bound before each clause, with null values
+  std::set<std::string> scope_names;  // for RETURN * / WITH *
+  const auto& clauses = query.clauses;
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    const ast::Clause& clause = clauses[c];
+    auto stage = std::make_unique<Stage>();
+    Stage& s = *stage;
+    s.clause = &clause;
+    s.first_op = plan_.size();
+    switch (clause.kind) {
+      case ClauseKind::kMatch: {
+        for (const auto& part : clause.pattern) {
+          for (const auto& n : part.nodes) scope_names.insert(n.variable);
+          for (const auto& r : part.rels) scope_names.insert(r.variable);
+          if (!part.path_variable.empty()) scope_names.insert(part.path_variable);
+        }
+        if (c == 0 && c + 1 < clauses.size() && BuildCountStore(s, clause, clauses[c + 1])) {
+          break;
+        }
+        s.kind = Stage::Kind::kMatch;
+        BuildMatch(s, sample);
+        for (const auto& part : clause.pattern) {
+          for (const auto& n : part.nodes) sample.emplace(n.variable, RValue());
+          for (const auto& r : part.rels) sample.emplace(r.variable, RValue());
+          if (!part.path_variable.empty()) sample.emplace(part.path_variable, RValue());
+        }
+        break;
+      }
+      case ClauseKind::kUnwind:
+        s.kind = Stage::Kind::kUnwind;
+        scope_names.insert(clause.variable);
+        AddOp("Unwind", clause.expr->text + " AS " + clause.variable);
+        sample.emplace(clause.variable, RValue());
+        break;
+      case ClauseKind::kWith:
+      case ClauseKind::kReturn: {
+        s.kind = Stage::Kind::kProject;
+        BuildProject(s, scope_names);
+        scope_names.clear();
+        Row next;
+        for (const auto& item : s.items) {
+          scope_names.insert(item.alias);
+          next.emplace(item.alias, RValue());
+        }
+        sample = std::move(next);
+        if (!stages.empty() && stages.back()->kind == Stage::Kind::kMatch) {
+          PlanFactorisedCount(*stages.back(), s, sample);
+        }
+        break;
+      }
+      case ClauseKind::kCreate:
+      case ClauseKind::kSet:
+      case ClauseKind::kRemove:
+      case ClauseKind::kDelete:
+        s.kind = Stage::Kind::kWrite;
+        if (clause.kind == ClauseKind::kCreate) {
+          for (const auto& part : clause.pattern) {
+            for (const auto& n : part.nodes) {
+              scope_names.insert(n.variable);
+              sample.emplace(n.variable, RValue());
+            }
+            for (const auto& r : part.rels) {
+              scope_names.insert(r.variable);
+              sample.emplace(r.variable, RValue());
+            }
+            if (!part.path_variable.empty()) {
+              scope_names.insert(part.path_variable);
+              sample.emplace(part.path_variable, RValue());
+            }
+          }
+        }
+        // The writes add their plan operators (and nothing else) when given no rows.
+        if (clause.kind == ClauseKind::kCreate) {
+          Create(clause, {});
+        } else if (clause.kind == ClauseKind::kDelete) {
+          Delete(clause, {});
+        } else {
+          SetOrRemove(clause, {});
+        }
+        break;
+      case ClauseKind::kCall: {
+        s.kind = Stage::Kind::kCall;
+        s.procedure = FindProcedure(clause.procedure);
+        if (s.procedure == nullptr) {  // the binder has reported it
+          ThrowSemantic("ProcedureNotFound", "there is no procedure '" + clause.procedure + "'");
+        }
+        std::string detail = s.procedure->name + "(";
+        for (size_t i = 0; i < clause.arguments.size(); ++i) {
+          detail += (i ? ", " : "") + clause.arguments[i]->text;
+        }
+        detail += ")";
+        s.columns = CallColumns(clause);
+        if (!s.columns.empty()) {
+          detail += " YIELD ";
+          for (size_t i = 0; i < s.columns.size(); ++i) detail += (i ? ", " : "") + s.columns[i];
+        }
+        s.call_op = plan_.size();
+        AddOp("ProcedureCall", detail);
+        if (clause.where) AddOp("Filter", clause.where->text);
+        for (size_t i = 0; i < s.columns.size(); ++i) {
+          const std::string& field = clause.has_yield ? clause.yields[i].field : s.columns[i];
+          auto it = std::find(s.procedure->outputs.begin(), s.procedure->outputs.end(), field);
+          s.fields.push_back(static_cast<size_t>(it - s.procedure->outputs.begin()));
+        }
+        for (const auto& col : s.columns) {
+          scope_names.insert(col);
+          sample.emplace(col, RValue());
+        }
+        break;
+      }
+    }
+    s.end_op = plan_.size();
+    if (!stages.empty()) stages.back()->next = &s;
+    stages.push_back(std::move(stage));
+  }
+  // The end: RETURN's rows (or a standalone CALL's records) become the result.
+  auto tail = std::make_unique<Stage>();
+  tail->first_op = plan_.size();
+  const ast::Clause& last = clauses.back();
+  bool standalone_call = last.kind == ClauseKind::kCall;
+  if (last.kind == ClauseKind::kReturn || standalone_call) {
+    tail->kind = Stage::Kind::kResult;
+    tail->result = result;
+    tail->columns = standalone_call ? CallColumns(last) : std::vector<std::string>();
+    if (!standalone_call) {
+      for (const auto& item : stages.back()->items) tail->columns.push_back(item.alias);
+    }
+    result->columns = tail->columns;
+    std::string s;
+    for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
+    AddOp("ProduceResults", s);
+  } else {
+    tail->kind = Stage::Kind::kDiscard;
+  }
+  tail->end_op = plan_.size();
+  stages.back()->next = tail.get();
+  stages.push_back(std::move(tail));
+  return stages;
+}
+
+void Executor::BuildMatch(Stage& s, const Row& sample) {
+  const ast::Clause& clause = *s.clause;
+  hash_tables_.clear();
+  s.before = sample;
+  Row scope = sample;
+  for (const auto& part : clause.pattern) {
+    std::string how;
+    size_t start = ChooseStart(part, scope, clause.where.get(), &how);
+    part_ops_[&part] = plan_.size();
+    if (part.kind != ast::PathKind::kNormal) {
+      AddOp(part.kind == ast::PathKind::kShortest ? "ShortestPath" : "AllShortestPaths",
+            NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1]));
+    } else {
+      std::string detail = NodeText(part.nodes[start]);
+      size_t right_from = start;
+      if (how == "RelationshipTypeScan") {
+        detail += RelText(part.rels[start]) + NodeText(part.nodes[start + 1]);
+        right_from = start + 1;
+      } else if (how == "NodeHashJoin") {
+        std::string key;
+        const Expr* value = HashableValue(part.nodes[start], clause.where.get(), scope, &key);
+        detail += " " + part.nodes[start].variable + "." + key + " = " + value->text;
+      } else if (how == "NodeByIdSeek") {
+        detail += " id = " + IdValue(part.nodes[start], clause.where.get(), scope)->text;
+      } else if (how == "NodeIndexSeek") {
+        std::string key;
+        const Expr* value = IndexableValue(part.nodes[start], clause.where.get(), scope, &key);
+        if (value != nullptr) detail += " " + key + " = " + value->text;
+      }
+      AddOp(how, detail);
+      for (size_t i = right_from; i < part.rels.size(); ++i) {
+        AddOp(part.rels[i].variable_length ? "VarLengthExpand" : "Expand",
+              NodeText(part.nodes[i]) + RelText(part.rels[i]) + NodeText(part.nodes[i + 1]));
+      }
+      for (size_t i = start; i > 0; --i) {
+        ast::RelPattern reversed = part.rels[i - 1];
+        reversed.direction = Reverse(reversed.direction);
+        AddOp(part.rels[i - 1].variable_length ? "VarLengthExpand" : "Expand",
+              NodeText(part.nodes[i]) + RelText(reversed) + NodeText(part.nodes[i - 1]));
+      }
+    }
+    for (const auto& n : part.nodes) scope[n.variable] = RValue();
+    for (const auto& r : part.rels) scope[r.variable] = RValue();
+  }
+  if (clause.where) {
+    s.filter_op = plan_.size();
+    AddOp("Filter", clause.where->text);
+  }
+  if (clause.optional) AddOp("Optional", "");
+
+  // Shortest-path parts need their endpoints bound: run them last.
+  for (const auto& p : clause.pattern) {
+    if (p.kind == ast::PathKind::kNormal) s.parts.push_back(&p);
+  }
+  for (const auto& p : clause.pattern) {
+    if (p.kind != ast::PathKind::kNormal) s.parts.push_back(&p);
+  }
+
+  // Filter pushdown: a WHERE conjunct whose variables are all bound once the first k parts
+  // have matched is tried there, so a multi-part MATCH prunes before the next part instead
+  // of filtering its cartesian product. Only rows a conjunct rejects (false or null) are
+  // dropped early; the whole WHERE still decides at the end, so errors and three-valued
+  // logic are as without pushdown.
+  s.early.assign(s.parts.size() + 1, {});
+  std::vector<const Expr*> conjuncts;
+  Conjuncts(clause.where.get(), conjuncts);
+  std::set<std::string> bound;
+  for (const auto& [name, value] : sample) bound.insert(name);
+  std::vector<bool> placed(conjuncts.size(), false);
+  for (size_t k = 0; k < s.parts.size(); ++k) {
+    for (size_t c = 0; c < conjuncts.size(); ++c) {
+      if (placed[c]) continue;
+      std::set<std::string> vars;
+      FreeVariables(conjuncts[c], vars);
+      bool ready = true;
+      for (const auto& v : vars) ready = ready && bound.count(v) > 0;
+      if (ready) {
+        s.early[k].push_back(conjuncts[c]);
+        placed[c] = true;
+      }
+    }
+    for (const auto& n : s.parts[k]->nodes) bound.insert(n.variable);
+    for (const auto& r : s.parts[k]->rels) bound.insert(r.variable);
+    if (!s.parts[k]->path_variable.empty()) bound.insert(s.parts[k]->path_variable);
+  }
+  // Conjuncts ready only at the end are the final WHERE's business.
+}
+
+namespace {
+
+bool IsCountCall(const Expr& e) {
+  return e.kind == ExprKind::kCountStar ||
+         (e.kind == ExprKind::kFunction && Lower(e.name) == "count" && !e.distinct &&
+          e.args.size() == 1);
+}
+
+void AggregateCalls(const Expr* e, std::vector<const Expr*>& out) {
+  if (e == nullptr) return;
+  if (e->kind == ExprKind::kCountStar ||
+      (e->kind == ExprKind::kFunction && IsAggregateFunction(Lower(e->name)))) {
+    out.push_back(e);
+    return;
+  }
+  if (e->kind == ExprKind::kListComprehension || e->kind == ExprKind::kQuantifier) {
+    AggregateCalls(e->args[0].get(), out);
+    return;
+  }
+  for (const auto& a : e->args) AggregateCalls(a.get(), out);
+}
+
+bool Uses(const Expr* e, const std::set<std::string>& names) {
+  std::set<std::string> vars;
+  FreeVariables(e, vars);
+  for (const auto& v : vars) {
+    if (names.count(v)) return true;
+  }
+  return false;
+}
+
+// An aggregating projection that only counts rows and whose keys, ORDER BY and WHERE do not
+// read `hidden`: it gives the same answer for one row of weight n as for n equal rows.
+bool CountsOnly(const Stage& s, const std::set<std::string>& hidden) {
+  const ast::Projection& p = s.clause->projection;
+  if (!s.aggregating || p.star) return false;
+  for (const Expr* a : s.aggregate_exprs) {
+    if (!IsCountCall(*a)) return false;
+    if (a->kind != ExprKind::kCountStar && Uses(a->args[0].get(), hidden)) return false;
+  }
+  for (const auto& item : s.items) {
+    if (Uses(item.expr.get(), hidden)) return false;
+  }
+  for (const auto& o : p.order) {
+    if (Uses(o.expr.get(), hidden)) return false;
+  }
+  return !Uses(p.where.get(), hidden);
+}
+
+}  // namespace
+
+bool Executor::BuildCountStore(Stage& s, const ast::Clause& match,
+                               const ast::Clause& projection_clause) {
+  if (match.optional || match.where || match.pattern.size() != 1) return false;
+  if (projection_clause.kind != ClauseKind::kWith && projection_clause.kind != ClauseKind::kReturn) {
+    return false;
+  }
+  const ast::PatternPart& part = match.pattern[0];
+  if (part.kind != ast::PathKind::kNormal || !part.path_variable.empty() ||
+      part.rels.size() > 1) {
+    return false;
+  }
+  for (const auto& n : part.nodes) {
+    if (n.properties || n.labels.size() > (part.rels.empty() ? 1u : 0u)) return false;
+  }
+  if (!part.rels.empty()) {
+    const auto& rp = part.rels[0];
+    // Each relationship once: directed, between two distinct node variables.
+    if (rp.variable_length || rp.properties || rp.direction == Direction::kBoth ||
+        part.nodes[0].variable == part.nodes[1].variable) {
+      return false;
+    }
+  }
+  // The projection: counts of the pattern's variables or of constants, grouped by nothing
+  // or by type(r).
+  Stage probe;
+  probe.clause = &projection_clause;
+  std::set<std::string> names;
+  for (const auto& n : part.nodes) names.insert(n.variable);
+  for (const auto& r : part.rels) names.insert(r.variable);
+  {
+    std::vector<ast::ProjectionItem> items = projection_clause.projection.items;
+    probe.items = items;
+    for (const auto& item : items) {
+      if (ContainsAggregate(*item.expr)) probe.aggregating = true;
+      AggregateCalls(item.expr.get(), probe.aggregate_exprs);
+    }
+    for (const auto& o : projection_clause.projection.order) {
+      AggregateCalls(o.expr.get(), probe.aggregate_exprs);
+    }
+  }
+  if (!probe.aggregating || projection_clause.projection.star) return false;
+  const ast::Projection& p = projection_clause.projection;
+  for (const Expr* a : probe.aggregate_exprs) {
+    if (!IsCountCall(*a)) return false;
+    if (a->kind == ExprKind::kCountStar) continue;
+    const Expr* arg = a->args[0].get();
+    if (!(arg->kind == ExprKind::kVariable && names.count(arg->name)) && Uses(arg, names)) {
+      return false;
+    }
+  }
+  for (const auto& item : p.items) {
+    if (ContainsAggregate(*item.expr)) {
+      // Outside its count calls the item may not read the pattern.
+      std::vector<const Expr*> calls;
+      AggregateCalls(item.expr.get(), calls);
+      if (calls.size() == 1 && calls[0] == item.expr.get()) continue;
+      if (Uses(item.expr.get(), names)) return false;
+      continue;
+    }
+    const Expr* e = item.expr.get();
+    bool type_of_rel = !part.rels.empty() && e->kind == ExprKind::kFunction &&
+                       Lower(e->name) == "type" && e->args.size() == 1 &&
+                       e->args[0]->kind == ExprKind::kVariable &&
+                       e->args[0]->name == part.rels[0].variable;
+    if (!type_of_rel && Uses(e, names)) return false;
+  }
+  for (const auto& o : p.order) {
+    if (Uses(o.expr.get(), names)) return false;
+  }
+  if (Uses(p.where.get(), names)) return false;
+
+  s.kind = Stage::Kind::kCountStore;
+  const storage::GraphCounts& counts = Counts();
+  if (part.rels.empty()) {
+    const auto& np = part.nodes[0];
+    uint64_t n = counts.nodes;
+    if (!np.labels.empty()) {
+      auto it = counts.nodes_by_label.find(np.labels[0]);
+      n = it == counts.nodes_by_label.end() ? 0 : it->second;
+    }
+    AddOp("NodeCountFromCountStore", NodeText(np));
+    Row row;
+    row[np.variable] = RValue(NodeRef{0});
+    if (n > 0) s.count_rows.emplace_back(std::move(row), static_cast<int64_t>(n));
+  } else {
+    const auto& rp = part.rels[0];
+    AddOp("RelationshipCountFromCountStore",
+          NodeText(part.nodes[0]) + RelText(rp) + NodeText(part.nodes[1]));
+    std::set<std::string> wanted;
+    for (const auto& t : rp.types) wanted.insert(CanonicalRelationshipType(t));
+    for (const auto& [type, n] : counts.edges_by_type) {
+      if (n == 0 || (!wanted.empty() && !wanted.count(type))) continue;
+      auto id = reader_->TypeId(type);
+      if (!id) continue;
+      Row row;
+      row[part.nodes[0].variable] = RValue(NodeRef{0});
+      row[part.nodes[1].variable] = RValue(NodeRef{0});
+      row[rp.variable] = RValue(EdgeRef{0, *id, 0, 0});
+      s.count_rows.emplace_back(std::move(row), static_cast<int64_t>(n));
+    }
+  }
+  return true;
+}
+
+void Executor::PlanFactorisedCount(Stage& m, const Stage& consumer, const Row& projected) {
+  (void)projected;
+  const ast::Clause& clause = *m.clause;
+  if (clause.optional || m.parts.empty() || !consumer.aggregating) return;
+  const ast::PatternPart& part = *m.parts.back();
+  if (part.kind != ast::PathKind::kNormal || !part.path_variable.empty() || part.rels.empty()) {
+    return;
+  }
+  // The plan MatchPart will follow, from the variables bound before this part.
+  Row scope;
+  size_t stage_first = m.first_op;
+  (void)stage_first;
+  // Variables bound before the clause are those of the sample the match was built with:
+  // rebuild them from the plan's own record (the parts' variables are added below).
+  for (const auto& [name, value] : m.before) scope.emplace(name, value);
+  for (size_t k = 0; k + 1 < m.parts.size(); ++k) {
+    for (const auto& n : m.parts[k]->nodes) scope.emplace(n.variable, RValue());
+    for (const auto& r : m.parts[k]->rels) scope.emplace(r.variable, RValue());
+    if (!m.parts[k]->path_variable.empty()) scope.emplace(m.parts[k]->path_variable, RValue());
+  }
+  std::string how;
+  size_t start = ChooseStart(part, scope, clause.where.get(), &how);
+  bool rel_start = how == "RelationshipTypeScan";
+  // The last step: the rightmost relationship when the start is its left end or further left
+  // and nothing lies left of the start; otherwise the leftmost one.
+  size_t rel, to;
+  if (start == 0) {
+    if (rel_start && part.rels.size() == 1) return;  // the scan binds the only relationship
+    rel = part.rels.size() - 1;
+    to = rel + 1;
+  } else {
+    rel = 0;
+    to = 0;
+  }
+  const auto& rp = part.rels[rel];
+  const auto& np = part.nodes[to];
+  if (rp.variable_length || rp.properties || np.properties || !np.labels.empty()) return;
+  if (scope.count(np.variable) || scope.count(rp.variable)) return;
+  // The hidden variables must appear nowhere else: not twice in the pattern, not in WHERE,
+  // not after.
+  std::set<std::string> hidden{np.variable, rp.variable};
+  int uses = 0;
+  for (const auto* p : m.parts) {
+    for (const auto& n : p->nodes) {
+      if (n.variable == np.variable) ++uses;
+      if (Uses(n.properties.get(), hidden)) return;
+    }
+    for (const auto& r : p->rels) {
+      if (Uses(r.properties.get(), hidden)) return;
+    }
+  }
+  if (uses != 1 || Uses(clause.where.get(), hidden)) return;
+  if (!CountsOnly(consumer, hidden)) return;
+  m.count_last = true;
+  // Relationship uniqueness needs no check when no other relationship of the clause can
+  // have the counted one's type.
+  m.count_disjoint = !rp.types.empty();
+  std::set<std::string> counted;
+  for (const auto& t : rp.types) counted.insert(CanonicalRelationshipType(t));
+  for (const auto& p : clause.pattern) {
+    for (const auto& r : p.rels) {
+      if (&r == &rp) continue;
+      if (r.types.empty()) m.count_disjoint = false;
+      for (const auto& t : r.types) {
+        if (counted.count(CanonicalRelationshipType(t))) m.count_disjoint = false;
+      }
+    }
+  }
+  // Show it in the plan: the counted hop's Expand is a count of adjacent relationships.
+  size_t op = part_ops_[&part];
+  size_t expands = rel_start ? part.rels.size() - 1 : part.rels.size();
+  PlanOperator& last = plan_[op + expands];
+  last.name = "CountAdjacent";
+}
+
+void Executor::BuildProject(Stage& s, const std::set<std::string>& scope_names) {
+  const ast::Projection& projection = s.clause->projection;
+  // The items, with * expanded to the variables in scope (sorted, as Cypher does).
+  if (projection.star) {
+    for (const auto& n : scope_names) {
+      if (IsAnonymous(n)) continue;
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::kVariable;
+      e->name = n;
+      e->text = n;
+      s.items.push_back({e, n, true});
+    }
+  }
+  for (const auto& item : projection.items) s.items.push_back(item);
+  for (size_t i = 0; i < s.items.size(); ++i) {
+    if (ContainsAggregate(*s.items[i].expr)) {
+      s.aggregating = true;
+    } else {
+      s.key_items.push_back(i);
+    }
+  }
+  if (s.aggregating) {
+    for (const auto& item : s.items) AggregateCalls(item.expr.get(), s.aggregate_exprs);
+    for (const auto& o : projection.order) AggregateCalls(o.expr.get(), s.aggregate_exprs);
+  }
+  std::string detail;
+  for (const auto& item : s.items) {
+    detail += (detail.empty() ? "" : ", ") + item.expr->text +
+              (item.has_alias && item.alias != item.expr->text ? " AS " + item.alias : "");
+  }
+  s.projection_op = plan_.size();
+  AddOp(s.aggregating ? "Aggregation" : "Projection", detail);
+  if (projection.distinct) {
+    s.distinct_op = plan_.size();
+    AddOp("Distinct", "");
+  }
+  if (!projection.order.empty()) {
+    std::string order;
+    for (const auto& o : projection.order) {
+      order += (order.empty() ? "" : ", ") + o.expr->text + (o.descending ? " DESC" : "");
+    }
+    // With LIMIT only the first SKIP + LIMIT rows are kept, in a heap (a top-k).
+    s.sort_op = plan_.size();
+    AddOp(projection.limit ? "Top" : "Sort", order);
+  }
+  if (projection.skip) {
+    s.skip_op = plan_.size();
+    AddOp("Skip", projection.skip->text);
+  }
+  if (projection.limit) {
+    s.limit_op = plan_.size();
+    AddOp("Limit", projection.limit->text);
+  }
+  if (projection.where) {
+    s.where_op = plan_.size();
+    AddOp("Filter", projection.where->text);
+  }
+}
+
+bool Executor::Push(Stage& s, Row& row, int64_t weight) {
+  if (!profiling_) return Dispatch(s, row, weight);
+  auto start = std::chrono::steady_clock::now();
+  bool go = Dispatch(s, row, weight);
+  s.inclusive_ms +=
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return go;
+}
+
+bool Executor::Dispatch(Stage& s, Row& row, int64_t weight) {
+  switch (s.kind) {
+    case Stage::Kind::kMatch: return PushMatch(s, row, weight);
+    case Stage::Kind::kCountStore: return PushCountStore(s, row, weight);
+    case Stage::Kind::kUnwind: return PushUnwind(s, row, weight);
+    case Stage::Kind::kProject: return PushProject(s, row, weight);
+    case Stage::Kind::kCall: return PushCall(s, row, weight);
+    case Stage::Kind::kWrite:
+      for (int64_t i = 0; i < weight; ++i) s.held.push_back(row);
+      return true;
+    case Stage::Kind::kResult: return Emit(s, row, weight);
+    case Stage::Kind::kDiscard: return true;
+  }
+  return true;
+}
+
+void Executor::Finish(Stage& s) {
+  auto start = std::chrono::steady_clock::now();
+  switch (s.kind) {
+    case Stage::Kind::kProject: FinishProject(s); break;
+    case Stage::Kind::kWrite: {
+      const ast::Clause& clause = *s.clause;
+      Rows rows = std::move(s.held);
+      s.held.clear();
+      // The plan operators exist already: run the writes without adding them again.
+      size_t ops = plan_.size();
+      if (clause.kind == ClauseKind::kCreate) {
+        rows = Create(clause, std::move(rows));
+      } else if (clause.kind == ClauseKind::kDelete) {
+        rows = Delete(clause, std::move(rows));
+      } else {
+        rows = SetOrRemove(clause, std::move(rows));
+      }
+      plan_.resize(ops);
+      for (auto& row : rows) {
+        if (!Emit(s, row, 1)) break;
+      }
+      break;
+    }
+    default: break;
+  }
+  if (s.next != nullptr) Finish(*s.next);
+  if (profiling_) {
+    s.inclusive_ms += std::chrono::duration<double, std::milli>(
+                          std::chrono::steady_clock::now() - start).count();
+  }
+}
+
+bool Executor::Emit(Stage& s, Row& row, int64_t weight) {
+  s.rows_out += weight;
+  if (s.kind == Stage::Kind::kResult) {
+    if (explain_only_) return true;
+    std::vector<ResultValue> cells;
+    cells.reserve(s.columns.size());
+    for (const auto& c : s.columns) cells.push_back(ToResult(row.at(c)));
+    for (int64_t i = 0; i < weight; ++i) s.result->rows.push_back(cells);
+    return true;
+  }
+  if (s.next == nullptr) return true;
+  return Push(*s.next, row, weight);
+}
+
+bool Executor::PushCountStore(Stage& s, Row& row, int64_t weight) {
+  (void)row;
+  for (auto& [r, n] : s.count_rows) {
+    if (!Emit(s, r, n * weight)) return false;
+  }
+  return true;
+}
+
+bool Executor::PushMatch(Stage& s, Row& in, int64_t weight) {
+  CheckInterrupt();
+  const ast::Clause& clause = *s.clause;
+  if (s.filter_op != SIZE_MAX && plan_[s.filter_op].rows < 0) plan_[s.filter_op].rows = 0;
+  auto rejected = [&](size_t k, const Row& row) {
+    for (const Expr* c : s.early[k]) {
+      RValue v;
+      try {
+        v = Eval(*c, row);
+      } catch (const QueryError& error) {
+        // Raised by the final WHERE if the row is completed, never for a row that is not.
+        if (error.status.kind() == "Interrupted") throw;
+        continue;
+      }
+      if (v.is_null() || (v.is_bool() && !v.as_bool())) return true;
+    }
+    return false;
+  };
+  bool any = false;
+  bool go = true;
+  std::vector<EdgeId> used;
+  std::function<bool(size_t, Row&)> match_from = [&](size_t k, Row& row) -> bool {
+    CheckInterrupt();
+    if (k == s.parts.size()) {
+      // Read first: a pattern predicate in WHERE runs MatchPart again.
+      int64_t multiplicity = match_multiplicity_;
+      if (clause.where && !Truthy(*clause.where, row)) return true;
+      any = true;
+      if (s.filter_op != SIZE_MAX) plan_[s.filter_op].rows += multiplicity;
+      go = Emit(s, row, weight * multiplicity);
+      return go;
+    }
+    if (rejected(k, row)) return true;
+    bool last = k + 1 == s.parts.size();
+    return MatchPart(*s.parts[k], row, used, clause.where.get(), [&](Row& next) {
+      // Relationship uniqueness across the parts of one MATCH.
+      size_t mark = used.size();
+      if (!last) {
+        for (size_t j = 0; j <= k; ++j) {
+          for (const auto& r : s.parts[j]->rels) {
+            auto it = next.find(r.variable);
+            if (it == next.end()) continue;
+            if (it->second.is_edge()) used.push_back(it->second.edge_id());
+            if (it->second.is_list()) {
+              for (const auto& e : it->second.as_list()) {
+                if (e.is_edge()) used.push_back(e.edge_id());
+              }
+            }
+          }
+        }
+      }
+      bool more = match_from(k + 1, next);
+      used.resize(mark);
+      return more;
+    }, last && s.count_last);
+  };
+  count_disjoint_ = s.count_disjoint;
+  match_from(0, in);
+  if (go && clause.optional && !any) {
+    std::vector<std::string> added;
+    for (const auto& part : clause.pattern) {
+      for (const auto& n : part.nodes) {
+        if (in.emplace(n.variable, RValue()).second) added.push_back(n.variable);
+      }
+      for (const auto& r : part.rels) {
+        if (in.emplace(r.variable, RValue()).second) added.push_back(r.variable);
+      }
+      if (!part.path_variable.empty() && in.emplace(part.path_variable, RValue()).second) {
+        added.push_back(part.path_variable);
+      }
+    }
+    go = Emit(s, in, weight);
+    for (const auto& name : added) in.erase(name);
+  }
+  return go;
+}
+
+bool Executor::PushUnwind(Stage& s, Row& row, int64_t weight) {
+  CheckInterrupt();
+  const ast::Clause& clause = *s.clause;
+  RValue list = Eval(*clause.expr, row);
+  if (list.is_null()) return true;
+  bool go = true;
+  if (!list.is_list()) {
+    row[clause.variable] = list;
+    go = Emit(s, row, weight);
+  } else {
+    for (const auto& item : list.as_list()) {
+      CheckInterrupt();
+      row[clause.variable] = item;
+      if (!Emit(s, row, weight)) {
+        go = false;
+        break;
+      }
+    }
+  }
+  row.erase(clause.variable);
+  return go;
+}
+
+bool Executor::PushCall(Stage& s, Row& row, int64_t weight) {
+  CheckInterrupt();
+  const ast::Clause& clause = *s.clause;
+  if (!s.runner) s.runner = std::make_unique<ProcedureRunner>(reader_);
+  std::vector<RValue> args;
+  for (const auto& a : clause.arguments) args.push_back(Eval(*a, row));
+  const auto& records = s.runner->Run(*s.procedure, args);
+  plan_[s.call_op].rows = std::max<int64_t>(plan_[s.call_op].rows, 0);
+  bool go = true;
+  for (const auto& record : records) {
+    CheckInterrupt();
+    ++plan_[s.call_op].rows;
+    Row out = row;
+    for (size_t i = 0; i < s.columns.size(); ++i) out[s.columns[i]] = record[s.fields[i]];
+    if (clause.where && !Truthy(*clause.where, out)) continue;
+    if (!Emit(s, out, weight)) {
+      go = false;
+      break;
+    }
+  }
+  return go;
+}
+
+// ---------------------------------------------------------------- WITH, RETURN
+
+void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
+  std::string key;
+  Row key_values;
+  for (size_t i : s.key_items) {
+    RValue v = Eval(*s.items[i].expr, row);
+    key += GroupKey(v) + "\x1f";
+    key_values[s.items[i].alias] = std::move(v);
+  }
+  auto [it, fresh] = s.group_index.emplace(std::move(key), s.groups.size());
+  if (fresh) {
+    Stage::Group g;
+    g.first = row;
+    g.keys = std::move(key_values);
+    g.accumulators.resize(s.aggregate_exprs.size());
+    s.groups.push_back(std::move(g));
+  }
+  Stage::Group& group = s.groups[it->second];
+  for (size_t a = 0; a < s.aggregate_exprs.size(); ++a) {
+    const Expr& e = *s.aggregate_exprs[a];
+    Stage::Accumulator& acc = group.accumulators[a];
+    if (e.kind == ExprKind::kCountStar) {
+      acc.count += weight;
+      continue;
+    }
+    RValue v = e.args.empty() ? RValue() : Eval(*e.args[0], row);
+    if (v.is_null()) continue;
+    if (e.distinct && !acc.seen.insert(GroupKey(v)).second) continue;
+    std::string name = Lower(e.name);
+    if (name == "count") {
+      acc.count += weight;
+    } else if (name == "sum" || name == "avg") {
+      if (!v.is_number()) {
+        ThrowRuntime("InvalidArgumentType", name + " expects numbers: unexpected " + RTypeName(v));
+      }
+      ++acc.count;
+      if (v.is_int() && acc.all_int) {
+        int64_t r;
+        if (__builtin_add_overflow(acc.int_sum, v.as_int(), &r)) {
+          ThrowRuntime("IntegerOverflow", "integer overflow");
+        }
+        acc.int_sum = r;
+      } else {
+        acc.all_int = false;
+      }
+      acc.float_sum += v.as_number();
+    } else if (name == "min" || name == "max") {
+      // Cypher's min/max order values as ORDER BY does.
+      if (!acc.best) {
+        acc.best = v;
+      } else {
+        int c = OrderCompare(v, *acc.best);
+        if ((name == "min" && c < 0) || (name == "max" && c > 0)) acc.best = v;
+      }
+    } else {
+      // collect, stdev, stdevp, percentiles: the values themselves.
+      acc.values.push_back(std::move(v));
+    }
+  }
+}
+
+RValue Executor::AggregateValue(const Expr& e, const AggregateValues* aggregates) {
+  if (aggregates == nullptr) {
+    ThrowSemantic("InvalidAggregation", "aggregate '" + e.text + "' is not allowed here", e.span);
+  }
+  const RValue* v = aggregates->Find(&e);
+  if (v == nullptr) {
+    ThrowSemantic("InvalidAggregation", "aggregate '" + e.text + "' is not allowed here", e.span);
+  }
+  return *v;
+}
+
+namespace {
+
+RValue FinishAccumulator(const Expr& e, const Stage::Accumulator& acc) {
+  if (e.kind == ExprKind::kCountStar) return RValue(acc.count);
+  std::string name = Lower(e.name);
+  if (name == "count") return RValue(acc.count);
+  if (name == "collect") return RValue(acc.values);
+  if (name == "min" || name == "max") return acc.best ? *acc.best : RValue();
+  if (name == "sum") return acc.all_int ? RValue(acc.int_sum) : RValue(acc.float_sum);
+  if (name == "avg") {
+    if (acc.count == 0) return RValue();
+    return RValue(acc.float_sum / static_cast<double>(acc.count));
+  }
+  const RList& values = acc.values;
+  if (name == "stdev" || name == "stdevp") {
+    for (const auto& v : values) {
+      if (!v.is_number()) {
+        ThrowRuntime("InvalidArgumentType", name + " expects numbers: unexpected " + RTypeName(v));
+      }
+    }
+    if (values.size() < 2 && name == "stdev") return RValue(0.0);
+    if (values.empty()) return RValue(0.0);
+    double mean = 0;
+    for (const auto& v : values) mean += v.as_number();
+    mean /= static_cast<double>(values.size());
+    double sq = 0;
+    for (const auto& v : values) sq += (v.as_number() - mean) * (v.as_number() - mean);
+    double n = static_cast<double>(values.size()) - (name == "stdev" ? 1 : 0);
+    return RValue(std::sqrt(sq / n));
+  }
+  ThrowSemantic("UnknownFunction", "unknown aggregate '" + e.name + "'", e.span);
+}
+
+}  // namespace
+
+bool Executor::PushProject(Stage& s, Row& row, int64_t weight) {
+  CheckInterrupt();
+  if (s.aggregating) {
+    Accumulate(s, row, weight);
+    return true;
+  }
+  assert(weight == 1);
+  const ast::Projection& projection = s.clause->projection;
+  Row projected;
+  projected.reserve(s.items.size());
+  for (const auto& item : s.items) projected[item.alias] = Eval(*item.expr, row);
+  Row scope;
+  if (!projection.order.empty() || projection.where) {
+    scope = row;
+    for (const auto& [k, v] : projected) scope[k] = v;
+  }
+  return ProjectOut(s, std::move(projected), std::move(scope), nullptr);
+}
+
+bool Executor::ProjectOut(Stage& s, Row projected, Row scope, const AggregateValues* aggregates) {
+  const ast::Projection& projection = s.clause->projection;
+  ++s.projected_rows;
+  if (!s.bounds_read) {
+    // SKIP and LIMIT are constant expressions, so evaluating them early changes nothing.
+    s.bounds_read = true;
+    if (projection.skip) s.skip = EvalCount(projection.skip.get(), "SKIP");
+    if (projection.limit) s.limit = EvalCount(projection.limit.get(), "LIMIT");
+    if (projection.limit && static_cast<uint64_t>(s.skip) <= SIZE_MAX / 2 &&
+        static_cast<uint64_t>(s.limit) <= SIZE_MAX / 2) {
+      s.top_k = static_cast<size_t>(s.skip + s.limit);
+    }
+  }
+  if (projection.distinct) {
+    std::string key;
+    for (const auto& item : s.items) key += GroupKey(projected[item.alias]) + "\x1f";
+    if (!s.distinct_seen.insert(std::move(key)).second) return true;
+    ++s.distinct_rows;
+  }
+  if (projection.order.empty()) return EmitOrdered(s, projected, scope);
+
+  // ORDER BY may name a projected expression by its text.
+  Stage::Sorted entry;
+  for (const auto& o : projection.order) {
+    const ast::ProjectionItem* same = nullptr;
+    for (const auto& item : s.items) {
+      if (item.expr->text == o.expr->text) same = &item;
+    }
+    entry.keys.push_back(same != nullptr ? projected[same->alias]
+                                         : Eval(*o.expr, scope, aggregates));
+  }
+  entry.sequence = s.sequence++;
+  entry.projected = std::move(projected);
+  if (projection.where) entry.scope = std::move(scope);
+  auto before = [&](const Stage::Sorted& a, const Stage::Sorted& b) {
+    for (size_t k = 0; k < projection.order.size(); ++k) {
+      int c = OrderCompare(a.keys[k], b.keys[k]);
+      if (c != 0) return projection.order[k].descending ? c > 0 : c < 0;
+    }
+    return a.sequence < b.sequence;  // ties keep their input order
+  };
+  if (s.top_k == SIZE_MAX) {
+    s.sorted.push_back(std::move(entry));
+  } else if (s.sorted.size() < s.top_k) {
+    s.sorted.push_back(std::move(entry));
+    std::push_heap(s.sorted.begin(), s.sorted.end(), before);
+  } else if (s.top_k > 0 && before(entry, s.sorted.front())) {
+    std::pop_heap(s.sorted.begin(), s.sorted.end(), before);
+    s.sorted.back() = std::move(entry);
+    std::push_heap(s.sorted.begin(), s.sorted.end(), before);
+  }
+  return true;
+}
+
+bool Executor::EmitOrdered(Stage& s, Row& projected, const Row& scope) {
+  const ast::Projection& projection = s.clause->projection;
+  if (s.skipped < s.skip) {
+    ++s.skipped;
+    return true;
+  }
+  ++s.skip_rows;
+  if (s.limit >= 0 && s.emitted >= s.limit) return false;
+  ++s.emitted;
+  ++s.limit_rows;
+  bool go = true;
+  if (!projection.where || Truthy(*projection.where, s.aggregating ? projected : scope)) {
+    ++s.where_rows;
+    go = Emit(s, projected, 1);
+  }
+  return go && !(s.limit >= 0 && s.emitted >= s.limit);
+}
+
+void Executor::FinishProject(Stage& s) {
+  const ast::Projection& projection = s.clause->projection;
+  bool go = true;
+  if (s.aggregating) {
+    if (s.groups.empty() && s.key_items.empty()) {
+      Stage::Group g;
+      g.accumulators.resize(s.aggregate_exprs.size());
+      s.groups.push_back(std::move(g));
+    }
+    for (auto& group : s.groups) {
+      if (!go) break;
+      CheckInterrupt();
+      AggregateValues aggregates;
+      for (size_t a = 0; a < s.aggregate_exprs.size(); ++a) {
+        aggregates.values.emplace_back(
+            s.aggregate_exprs[a], FinishAccumulator(*s.aggregate_exprs[a], group.accumulators[a]));
+      }
+      Row projected;
+      for (const auto& item : s.items) {
+        auto kv = group.keys.find(item.alias);
+        if (kv != group.keys.end() && !ContainsAggregate(*item.expr)) {
+          projected[item.alias] = kv->second;
+        } else {
+          projected[item.alias] = Eval(*item.expr, group.first, &aggregates);
+        }
+      }
+      Row scope = std::move(group.first);
+      for (const auto& [k, v] : projected) scope[k] = v;
+      go = ProjectOut(s, std::move(projected), std::move(scope), &aggregates);
+    }
+    s.groups.clear();
+    s.group_index.clear();
+  }
+  if (!s.bounds_read && (projection.skip || projection.limit)) {
+    // No rows: the bounds must still be valid.
+    s.bounds_read = true;
+    if (projection.skip) s.skip = EvalCount(projection.skip.get(), "SKIP");
+    if (projection.limit) s.limit = EvalCount(projection.limit.get(), "LIMIT");
+  }
+  if (!projection.order.empty()) {
+    auto before = [&](const Stage::Sorted& a, const Stage::Sorted& b) {
+      for (size_t k = 0; k < projection.order.size(); ++k) {
+        int c = OrderCompare(a.keys[k], b.keys[k]);
+        if (c != 0) return projection.order[k].descending ? c > 0 : c < 0;
+      }
+      return a.sequence < b.sequence;
+    };
+    if (s.top_k == SIZE_MAX) {
+      std::sort(s.sorted.begin(), s.sorted.end(), before);
+    } else {
+      std::sort_heap(s.sorted.begin(), s.sorted.end(), before);
+    }
+    if (s.sort_op != SIZE_MAX) plan_[s.sort_op].rows = static_cast<int64_t>(s.sorted.size());
+    for (auto& entry : s.sorted) {
+      if (!go) break;
+      go = EmitOrdered(s, entry.projected, entry.scope);
+    }
+    s.sorted.clear();
+  }
+  plan_[s.projection_op].rows = s.projected_rows;
+  if (s.distinct_op != SIZE_MAX) plan_[s.distinct_op].rows = s.distinct_rows;
+  if (s.skip_op != SIZE_MAX) plan_[s.skip_op].rows = s.skip_rows;
+  if (s.limit_op != SIZE_MAX) plan_[s.limit_op].rows = s.limit_rows;
+  if (s.where_op != SIZE_MAX) plan_[s.where_op].rows = s.where_rows;
 }
 
 int64_t Executor::EvalCount(const Expr* e, const char* what) {
   RValue v = Eval(*e, Row());
-  if (v.is_float() && v.as_float() == std::floor(v.as_float()) && false) return 0;
   if (!v.is_int()) {
     ThrowSemantic("InvalidArgumentType", std::string(what) + " expects a non-negative integer, got " +
                                              RTypeName(v));
@@ -1179,206 +2138,6 @@ int64_t Executor::EvalCount(const Expr* e, const char* what) {
                       std::to_string(v.as_int()));
   }
   return v.as_int();
-}
-
-Executor::Rows Executor::Project(const ast::Projection& projection, Rows input, bool is_return,
-                                 std::vector<std::string>* columns) {
-  // The items, with * expanded to the variables in scope (sorted, as Cypher does).
-  std::vector<ast::ProjectionItem> items;
-  if (projection.star) {
-    for (const auto& n : scope_names_) {
-      if (IsAnonymous(n)) continue;
-      auto e = std::make_shared<Expr>();
-      e->kind = ExprKind::kVariable;
-      e->name = n;
-      e->text = n;
-      items.push_back({e, n, true});
-    }
-  }
-  for (const auto& item : projection.items) items.push_back(item);
-
-  bool aggregating = false;
-  for (const auto& item : items) aggregating = aggregating || ContainsAggregate(*item.expr);
-  size_t projection_op = 0;
-
-  {
-    std::string detail;
-    for (const auto& item : items) {
-      detail += (detail.empty() ? "" : ", ") + item.expr->text +
-                (item.has_alias && item.alias != item.expr->text ? " AS " + item.alias : "");
-    }
-    projection_op = plan_.size();
-    AddOp(aggregating ? "Aggregation" : "Projection", detail);
-    if (projection.distinct) AddOp("Distinct", "");
-    if (!projection.order.empty()) {
-      std::string order;
-      for (const auto& s : projection.order) {
-        order += (order.empty() ? "" : ", ") + s.expr->text + (s.descending ? " DESC" : "");
-      }
-      // With LIMIT only the first SKIP + LIMIT rows are put in order (a partial sort).
-      AddOp(projection.limit ? "Top" : "Sort", order);
-    }
-    if (projection.skip) AddOp("Skip", projection.skip->text);
-    if (projection.limit) AddOp("Limit", projection.limit->text);
-    if (projection.where) AddOp("Filter", projection.where->text);
-  }
-  if (columns != nullptr) {
-    for (const auto& item : items) columns->push_back(item.alias);
-  }
-  scope_names_.clear();
-  for (const auto& item : items) scope_names_.insert(item.alias);
-  if (explain_only_) return input;
-
-  struct Out {
-    Row projected;  // aliases only
-    Row scope;      // for ORDER BY: the input row with the aliases over it
-    const std::vector<const Row*>* group = nullptr;  // when aggregating
-  };
-  std::vector<Out> out;
-  if (!aggregating) {
-    out.reserve(input.size());
-    for (auto& row : input) {
-      CheckInterrupt();
-      Out o;
-      for (const auto& item : items) o.projected[item.alias] = Eval(*item.expr, row);
-      if (!projection.order.empty() || projection.where) {
-        o.scope = row;
-        for (const auto& [k, v] : o.projected) o.scope[k] = v;
-      }
-      out.push_back(std::move(o));
-    }
-  } else {
-    std::vector<size_t> keys;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (!ContainsAggregate(*items[i].expr)) keys.push_back(i);
-    }
-    std::unordered_map<std::string, size_t> group_index;
-    std::vector<std::vector<const Row*>> groups;
-    std::vector<Row> group_keys;
-    for (const auto& row : input) {
-      CheckInterrupt();
-      std::string key;
-      Row key_values;
-      for (size_t i : keys) {
-        RValue v = Eval(*items[i].expr, row);
-        key += GroupKey(v) + "\x1f";
-        key_values[items[i].alias] = v;
-      }
-      auto [it, fresh] = group_index.emplace(key, groups.size());
-      if (fresh) {
-        groups.emplace_back();
-        group_keys.push_back(std::move(key_values));
-      }
-      groups[it->second].push_back(&row);
-    }
-    if (groups.empty() && keys.empty()) {
-      groups.emplace_back();
-      group_keys.emplace_back();
-    }
-    static const Row kEmptyRow;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      Out o;
-      const Row& first = groups[g].empty() ? kEmptyRow : *groups[g][0];
-      for (size_t i = 0; i < items.size(); ++i) {
-        auto kv = group_keys[g].find(items[i].alias);
-        if (kv != group_keys[g].end() && !ContainsAggregate(*items[i].expr)) {
-          o.projected[items[i].alias] = kv->second;
-        } else {
-          o.projected[items[i].alias] = Eval(*items[i].expr, first, &groups[g]);
-        }
-      }
-      o.scope = first;
-      for (const auto& [k, v] : o.projected) o.scope[k] = v;
-      o.group = &groups[g];
-      out.push_back(std::move(o));
-    }
-  }
-
-  size_t op = projection_op;
-  plan_[op++].rows = static_cast<int64_t>(out.size());
-  if (projection.distinct) {
-    std::set<std::string> seen;
-    std::vector<Out> unique;
-    for (auto& o : out) {
-      std::string key;
-      for (const auto& item : items) key += GroupKey(o.projected[item.alias]) + "\x1f";
-      if (seen.insert(key).second) unique.push_back(std::move(o));
-    }
-    out = std::move(unique);
-    plan_[op++].rows = static_cast<int64_t>(out.size());
-  }
-
-  if (!projection.order.empty()) {
-    // ORDER BY may name a projected expression by its text.
-    std::vector<std::vector<RValue>> sort_keys(out.size());
-    for (size_t r = 0; r < out.size(); ++r) {
-      for (const auto& s : projection.order) {
-        const ast::ProjectionItem* same = nullptr;
-        for (const auto& item : items) {
-          if (item.expr->text == s.expr->text) same = &item;
-        }
-        if (same != nullptr) {
-          sort_keys[r].push_back(out[r].projected[same->alias]);
-        } else {
-          sort_keys[r].push_back(Eval(*s.expr, out[r].scope, out[r].group));
-        }
-      }
-    }
-    std::vector<size_t> order(out.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Ties keep their input order (a stable sort), so a partial sort gives the same rows.
-    auto before = [&](size_t a, size_t b) {
-      for (size_t k = 0; k < projection.order.size(); ++k) {
-        int c = OrderCompare(sort_keys[a][k], sort_keys[b][k]);
-        if (c != 0) return projection.order[k].descending ? c > 0 : c < 0;
-      }
-      return a < b;
-    };
-    size_t keep = order.size();
-    if (projection.limit) {
-      // Top-k: O(n log k) with a heap of k entries, instead of sorting every row.
-      // SKIP and LIMIT are constant expressions, so evaluating them early changes nothing.
-      int64_t skip = projection.skip ? EvalCount(projection.skip.get(), "SKIP") : 0;
-      int64_t limit = EvalCount(projection.limit.get(), "LIMIT");
-      // Both are non-negative; compare without overflowing.
-      if (static_cast<uint64_t>(limit) < order.size() &&
-          static_cast<uint64_t>(skip) < order.size() - static_cast<uint64_t>(limit)) {
-        keep = static_cast<size_t>(skip + limit);
-      }
-    }
-    if (keep < order.size()) {
-      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep),
-                        order.end(), before);
-      order.resize(keep);
-    } else {
-      std::sort(order.begin(), order.end(), before);
-    }
-    std::vector<Out> sorted;
-    sorted.reserve(order.size());
-    for (size_t i : order) sorted.push_back(std::move(out[i]));
-    out = std::move(sorted);
-    plan_[op++].rows = static_cast<int64_t>(out.size());
-  }
-
-  size_t begin = 0, end = out.size();
-  if (projection.skip) {
-    begin = std::min<size_t>(out.size(), EvalCount(projection.skip.get(), "SKIP"));
-    plan_[op++].rows = static_cast<int64_t>(out.size() - begin);
-  }
-  if (projection.limit) {
-    end = std::min<size_t>(out.size(), begin + EvalCount(projection.limit.get(), "LIMIT"));
-    plan_[op++].rows = static_cast<int64_t>(end - begin);
-  }
-  Rows result;
-  for (size_t i = begin; i < end; ++i) {
-    if (projection.where && !Truthy(*projection.where, aggregating ? out[i].projected
-                                                                   : out[i].scope)) {
-      continue;
-    }
-    result.push_back(std::move(out[i].projected));
-  }
-  (void)is_return;
-  return result;
 }
 
 // ---------------------------------------------------------------- writes
@@ -1619,29 +2378,8 @@ std::vector<std::string> Executor::Explain(const ast::Statement& statement) {
   plan_.clear();
   for (const auto& part : statement.parts) {
     current_query_ = &part;
-    Rows rows(1);
     QueryResult ignored;
-    for (const auto& clause : part.clauses) {
-      // Bind the clause's variables in the sample row so later plans see them bound.
-      rows = RunClause(clause, std::move(rows), &ignored);
-      if (clause.kind == ClauseKind::kMatch || clause.kind == ClauseKind::kCreate) {
-        for (const auto& p : clause.pattern) {
-          for (const auto& n : p.nodes) rows[0][n.variable] = RValue();
-        }
-      }
-      if (clause.kind == ClauseKind::kUnwind) rows[0][clause.variable] = RValue();
-      if (clause.kind == ClauseKind::kCall) {
-        for (const auto& c : CallColumns(clause)) rows[0][c] = RValue();
-      }
-      if (clause.kind == ClauseKind::kWith) {
-        Row scope;
-        for (const auto& item : clause.projection.items) scope[item.alias] = RValue();
-        if (clause.projection.star) {
-          for (const auto& [k, v] : rows[0]) scope[k] = v;
-        }
-        rows[0] = scope;
-      }
-    }
+    BuildPipeline(part, &ignored);
   }
   std::vector<std::string> lines;
   for (size_t i = 0; i < plan_.size(); ++i) {
@@ -1653,7 +2391,9 @@ std::vector<std::string> Executor::Explain(const ast::Statement& statement) {
 
 std::vector<std::string> Executor::Profile(const ast::Statement& statement, QueryResult* result) {
   plan_.clear();
+  profiling_ = true;
   *result = Run(statement);
+  profiling_ = false;
   std::vector<std::string> lines;
   for (size_t i = 0; i < plan_.size(); ++i) {
     char timing[64];

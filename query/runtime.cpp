@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 
 namespace kg::query {
 
@@ -11,6 +12,12 @@ void ThrowSemantic(const std::string& kind, const std::string& message, SourceSp
 
 void ThrowRuntime(const std::string& kind, const std::string& message) {
   throw QueryError{Status::SemanticError(kind, message)};
+}
+
+const RValue& Row::at(std::string_view name) const {
+  auto it = find(name);
+  if (it == end()) throw std::out_of_range("row has no variable " + std::string(name));
+  return it->second;
 }
 
 RValue FromValue(const Value& v) {

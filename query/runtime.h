@@ -3,9 +3,12 @@
 // Status at Engine::Execute. Internal to query/.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -22,8 +25,15 @@ using RMap = std::map<std::string, RValue>;
 struct NodeRef {
   NodeId id;
 };
+// A relationship, with its type and endpoints when the scan that found it read them (so that
+// type(), startNode(), endNode() and type filters need no record); type == kUnknownType
+// otherwise. Equality and ordering look at the id only.
 struct EdgeRef {
+  static constexpr uint32_t kUnknownType = UINT32_MAX;
   EdgeId id;
+  uint32_t type = kUnknownType;
+  NodeId source = 0;
+  NodeId target = 0;
 };
 struct PathRef {
   std::vector<NodeId> nodes;
@@ -69,6 +79,7 @@ class RValue {
   const RMap& as_map() const { return *std::get<std::shared_ptr<const RMap>>(data_); }
   NodeId node_id() const { return std::get<NodeRef>(data_).id; }
   EdgeId edge_id() const { return std::get<EdgeRef>(data_).id; }
+  const EdgeRef& edge_ref() const { return std::get<EdgeRef>(data_); }
   const PathRef& as_path() const { return *std::get<std::shared_ptr<const PathRef>>(data_); }
 
  private:
@@ -105,6 +116,61 @@ RValue CypherEquals(const RValue& a, const RValue& b);
 // `<`-family: -1/0/1, or nullopt when incomparable (the comparison yields null).
 std::optional<int> CypherCompare(const RValue& a, const RValue& b);
 
-using Row = std::map<std::string, RValue>;
+// The variables of one row and their values: a small vector kept in name order, as rows
+// hold a handful of variables and are copied often (one allocation instead of one per entry).
+// The interface is std::map's, for the parts of it the engine uses.
+class Row {
+ public:
+  using value_type = std::pair<std::string, RValue>;
+  using iterator = std::vector<value_type>::iterator;
+  using const_iterator = std::vector<value_type>::const_iterator;
+
+  iterator begin() { return items_.begin(); }
+  iterator end() { return items_.end(); }
+  const_iterator begin() const { return items_.begin(); }
+  const_iterator end() const { return items_.end(); }
+  size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  void clear() { items_.clear(); }
+  void reserve(size_t n) { items_.reserve(n); }
+
+  iterator find(std::string_view name) {
+    auto it = LowerBound(name);
+    return it != items_.end() && it->first == name ? it : items_.end();
+  }
+  const_iterator find(std::string_view name) const {
+    return const_cast<Row*>(this)->find(name);
+  }
+  size_t count(std::string_view name) const { return find(name) != end() ? 1 : 0; }
+  // REQUIRES: the row has the variable (as std::map::at, throws std::out_of_range if not).
+  const RValue& at(std::string_view name) const;
+  RValue& operator[](std::string_view name) {
+    auto it = LowerBound(name);
+    if (it == items_.end() || it->first != name) {
+      it = items_.insert(it, value_type(std::string(name), RValue()));
+    }
+    return it->second;
+  }
+  std::pair<iterator, bool> emplace(std::string_view name, RValue value) {
+    auto it = LowerBound(name);
+    if (it != items_.end() && it->first == name) return {it, false};
+    return {items_.insert(it, value_type(std::string(name), std::move(value))), true};
+  }
+  size_t erase(std::string_view name) {
+    auto it = find(name);
+    if (it == items_.end()) return 0;
+    items_.erase(it);
+    return 1;
+  }
+
+ private:
+  iterator LowerBound(std::string_view name) {
+    // Rows are short: a linear scan beats a binary search.
+    auto it = items_.begin();
+    while (it != items_.end() && std::string_view(it->first) < name) ++it;
+    return it;
+  }
+  std::vector<value_type> items_;
+};
 
 }  // namespace kg::query
