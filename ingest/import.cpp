@@ -2,6 +2,7 @@
 // through one storage::BulkLoader (one atomic SST ingestion).
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <cassert>
 #include <thread>
@@ -66,18 +67,86 @@ struct Edge3Hash {
   }
 };
 
+// The names of an entities file (ImportOptions::entities_path): name -> the entity's index in
+// the parser's first table and its label. Filled before the triples are parsed and only read
+// while they are, so both parse threads may look names up at once.
+class NameIndex {
+ public:
+  static uint64_t Hash(std::string_view name) { return std::hash<std::string_view>()(name); }
+
+  // REQUIRES: called before any Insert, with at least the number of names to come.
+  void Reserve(size_t names) {
+    size_t size = 1024;
+    while (size < names * 2) size *= 2;
+    slots_.assign(size, Slot{});
+  }
+  bool empty() const { return count_ == 0; }
+
+  struct Entry {
+    uint32_t index;
+    uint8_t label;  // EntityTable::LabelCode
+  };
+  // The entry of `name`, if any. REQUIRES: hash == Hash(name).
+  std::optional<Entry> Find(uint64_t hash, std::string_view name) const {
+    if (count_ == 0) return std::nullopt;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.index_plus1 == 0) return std::nullopt;
+      if (slot.hash == hash && slot.size == name.size() &&
+          std::memcmp(names_.data() + slot.offset, name.data(), name.size()) == 0) {
+        return Entry{slot.index_plus1 - 1, slot.label};
+      }
+    }
+  }
+  // Adds `name` unless it is there; returns its entry. REQUIRES: fewer names than reserved.
+  Entry Insert(uint64_t hash, std::string_view name, Entry entry) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index_plus1 == 0) {
+        slot = Slot{hash, names_.size(), static_cast<uint32_t>(name.size()), entry.index + 1, entry.label};
+        names_.append(name);
+        ++count_;
+        return entry;
+      }
+      if (slot.hash == hash && slot.size == name.size() &&
+          std::memcmp(names_.data() + slot.offset, name.data(), name.size()) == 0) {
+        return Entry{slot.index_plus1 - 1, slot.label};
+      }
+    }
+  }
+  void Clear() {
+    std::vector<Slot>().swap(slots_);
+    std::string().swap(names_);
+    count_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    size_t offset = 0;  // of the name in names_
+    uint32_t size = 0;
+    uint32_t index_plus1 = 0;  // 0 = free
+    uint8_t label = 0;
+  };
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string names_;
+  size_t count_ = 0;
+};
+
 // Entities keyed by (label, name) in an open-addressing table whose slots hold the full hash
 // and where the names' bytes sit in one arena: a million-line import does two lookups a line,
 // and chasing EntitySpec strings cost more than the rest of the parse.
 class EntityTable {
  public:
-  // The label is part of the key through the hash. REQUIRES: `label` is empty or an entity
-  // type (the callers check).
-  static uint64_t Hash(std::string_view label, std::string_view name, bool quote) {
-    return std::hash<std::string_view>()(name) * 0x9E3779B97F4A7C15ull + LabelCode(label, quote);
+  // The label is part of the key through the hash: `name_hash` is NameIndex::Hash(name) and
+  // `label_code` LabelCode(label, quote).
+  static uint64_t Hash(uint64_t name_hash, uint8_t label_code) {
+    return name_hash * 0x9E3779B97F4A7C15ull + label_code;
   }
 
-  // REQUIRES: hash == Hash(label, name, quote).
+  // REQUIRES: hash == Hash(NameIndex::Hash(name), LabelCode(label, quote)).
   uint32_t Intern(uint64_t hash, std::string_view label, std::string_view name, bool quote) {
     if ((entities_.size() + 1) * 2 > slots_.size()) Grow();
     size_t mask = slots_.size() - 1;
@@ -105,7 +174,7 @@ class EntityTable {
     std::string().swap(names_);
   }
 
- private:
+  // REQUIRES: `label` is empty or an entity type (the callers check), unless `quote`.
   static uint8_t LabelCode(std::string_view label, bool quote) {
     if (quote) return 6;
     if (label.empty()) return 0;
@@ -113,6 +182,7 @@ class EntityTable {
     return type ? static_cast<uint8_t>(1 + static_cast<int>(*type)) : 7;
   }
 
+ private:
   void Grow() {
     std::vector<Slot> slots(std::max<size_t>(1024, slots_.size() * 2));
     size_t mask = slots.size() - 1;
@@ -136,10 +206,62 @@ class EntityTable {
   std::string names_;
 };
 
-// Calls visit(line, line_number) for each line that is not blank or a '#' comment, with a
-// final '\r' removed, until visit returns false.
+// Splits a CSV record (RFC 4180 quoting, within one line) into `fields`; false on a stray or
+// unterminated quote.
+bool SplitCsv(std::string_view line, std::vector<std::string_view>* fields, std::string* unquoted) {
+  fields->clear();
+  unquoted->clear();
+  // Unquoted fields view the line; quoted ones are copied into `unquoted`, whose pieces are
+  // viewed only after the whole line is split (appending may move its bytes).
+  std::vector<std::pair<size_t, size_t>> quoted;  // field number, offset into unquoted
+  std::vector<size_t> ends;
+  size_t pos = 0;
+  while (true) {
+    if (pos < line.size() && line[pos] == '"') {
+      size_t begin = unquoted->size();
+      ++pos;
+      while (true) {
+        size_t quote = line.find('"', pos);
+        if (quote == std::string_view::npos) return false;
+        unquoted->append(line.substr(pos, quote - pos));
+        pos = quote + 1;
+        if (pos < line.size() && line[pos] == '"') {
+          unquoted->push_back('"');
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      quoted.emplace_back(fields->size(), begin);
+      ends.push_back(unquoted->size());
+      fields->emplace_back();
+      if (pos < line.size() && line[pos] != ',') return false;
+    } else {
+      size_t comma = line.find(',', pos);
+      size_t end = comma == std::string_view::npos ? line.size() : comma;
+      std::string_view field = line.substr(pos, end - pos);
+      if (field.find('"') != std::string_view::npos) return false;
+      fields->push_back(field);
+      ends.push_back(0);
+      pos = end;
+    }
+    if (pos >= line.size()) break;
+    ++pos;  // the comma
+    if (pos == line.size()) {
+      fields->emplace_back();
+      break;
+    }
+  }
+  for (const auto& [field, begin] : quoted) {
+    (*fields)[field] = std::string_view(*unquoted).substr(begin, ends[field] - begin);
+  }
+  return true;
+}
+
+// Calls visit(line, line_number) for each line that is not blank or (with `comments`) a '#'
+// comment, with a final '\r' removed, until visit returns false.
 template <typename Visit>
-void ForEachLine(std::string_view data, const Visit& visit) {
+void ForEachLine(std::string_view data, const Visit& visit, bool comments = true) {
   size_t line_number = 0;
   for (size_t pos = 0; pos < data.size();) {
     size_t end = data.find('\n', pos);
@@ -148,7 +270,7 @@ void ForEachLine(std::string_view data, const Visit& visit) {
     pos = end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || (comments && line[0] == '#')) continue;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (!visit(line, line_number)) return;
   }
@@ -168,6 +290,7 @@ size_t SplitTsv(std::string_view line, std::string_view (&fields)[6]) {
 }
 
 constexpr uint32_t kOtherPart = 0xffffffff;
+constexpr uint32_t kDeclared = 0x80000000;
 
 class Parser {
  public:
@@ -211,10 +334,14 @@ class Parser {
     if (helper_subjects.size() != triples_.size()) {
       return Status::Internal(path_ + ": the two parse threads disagree on the line count");
     }
+    // The helper's indices are into the second table, or (kDeclared) into the first.
     uint32_t offset = static_cast<uint32_t>(tables_[0].entities().size());
+    auto joined = [offset](uint32_t helper) {
+      return (helper & kDeclared) != 0 ? helper & ~kDeclared : helper + offset;
+    };
     for (size_t i = 0; i < triples_.size(); ++i) {
-      if (triples_[i].subject == kOtherPart) triples_[i].subject = helper_subjects[i] + offset;
-      if (triples_[i].object == kOtherPart) triples_[i].object = helper_objects[i] + offset;
+      if (triples_[i].subject == kOtherPart) triples_[i].subject = joined(helper_subjects[i]);
+      if (triples_[i].object == kOtherPart) triples_[i].object = joined(helper_objects[i]);
     }
     std::vector<EntitySpec>& all = tables_[0].entities();
     std::vector<EntitySpec>& second = tables_[1].entities();
@@ -321,6 +448,76 @@ class Parser {
     return Status::OK();
   }
 
+  // An entities file (ImportOptions::entities_path): a header row naming the columns, among
+  // them `name` and optionally `type`, then one entity per row. Its entities come first in
+  // the entity table, and names that the triples give without a type take its types.
+  Status ParseEntities(std::string_view data, const std::string& path) {
+    declared_.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+    auto error = [&](size_t line_number, const std::string& message) {
+      return Status::InvalidArgument(path + ":" + std::to_string(line_number) + ": " + message);
+    };
+    std::vector<std::string_view> fields;
+    std::string unquoted;
+    size_t columns = 0, name_column = 0, type_column = 0;
+    bool header = true, has_type = false;
+    Status status = Status::OK();
+    ForEachLine(data, [&](std::string_view line, size_t line_number) {
+      if (!SplitCsv(line, &fields, &unquoted)) {
+        status = error(line_number, "malformed quotes (a quoted field is \"...\", with \"\" for a quote)");
+        return false;
+      }
+      if (header) {
+        header = false;
+        columns = fields.size();
+        bool has_name = false;
+        for (size_t i = 0; i < fields.size(); ++i) {
+          std::string column(fields[i]);
+          for (char& c : column) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (column == "name" && !has_name) {
+            has_name = true;
+            name_column = i;
+          } else if (column == "type" && !has_type) {
+            has_type = true;
+            type_column = i;
+          }
+        }
+        if (!has_name) status = error(line_number, "the header names no \"name\" column (expected e.g. id,name,type)");
+        return status.ok();
+      }
+      if (fields.size() != columns) {
+        status = error(line_number, "expected " + std::to_string(columns) + " comma-separated fields, found " +
+                                        std::to_string(fields.size()));
+        return false;
+      }
+      std::string_view name = fields[name_column];
+      std::string_view type = has_type ? fields[type_column] : std::string_view();
+      if (name.empty()) {
+        status = error(line_number, "the name is empty");
+        return false;
+      }
+      if (!type.empty() && !ParseEntityType(type)) {
+        status = error(line_number, "unknown entity type '" + std::string(type) +
+                                        "' (expected Person, Organization, Place, Work or Event, or nothing)");
+        return false;
+      }
+      uint8_t label = EntityTable::LabelCode(type, false);
+      uint64_t hash = NameIndex::Hash(name);
+      uint32_t index = tables_[0].Intern(EntityTable::Hash(hash, label), type, name, false);
+      NameIndex::Entry entry = declared_.Insert(hash, name, {index, label});
+      if (entry.label != label) {
+        auto type_name = [&](uint8_t code) {
+          return code == 0 ? std::string("no type") : std::string(tables_[0].entities()[entry.index].label);
+        };
+        status = error(line_number, "'" + std::string(name) + "' has " +
+                                        (type.empty() ? std::string("no type") : std::string(type)) +
+                                        " here and " + type_name(entry.label) + " on an earlier line");
+        return false;
+      }
+      return true;
+    }, /*comments=*/false);
+    return status;
+  }
+
   void Reserve(size_t lines) { triples_.reserve(lines); }
   std::vector<EntitySpec>& entities() { return tables_[0].entities(); }
   std::vector<TripleSpec>& triples() { return triples_; }
@@ -329,6 +526,7 @@ class Parser {
   void DropIndex() {
     tables_[0].DropIndex();
     tables_[1].DropIndex();
+    declared_.Clear();
   }
   const std::vector<std::string>& types() const { return types_; }
 
@@ -343,14 +541,33 @@ class Parser {
   uint32_t Quote(std::string_view text) { return InternAll("Quote", text, true); }
 
   uint32_t InternAll(std::string_view label, std::string_view name, bool quote) {
-    return tables_[0].Intern(EntityTable::Hash(label, name, quote), label, name, quote);
+    uint64_t name_hash = NameIndex::Hash(name);
+    uint8_t label_code = EntityTable::LabelCode(label, quote);
+    if (!quote) {
+      if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) return *declared;
+    }
+    return tables_[0].Intern(EntityTable::Hash(name_hash, label_code), label, name, quote);
   }
 
-  // Part `part`'s index of the entity, or kOtherPart when the other part owns it.
+  // Part `part`'s index of the entity, or kOtherPart when the other part owns it. The second
+  // part's declared entities are marked kDeclared: their index is into the first table.
   uint32_t InternPart(int part, std::string_view label, std::string_view name) {
-    uint64_t hash = EntityTable::Hash(label, name, false);
-    if (static_cast<int>(hash >> 63) != part) return kOtherPart;
-    return tables_[part].Intern(hash, label, name, false);
+    uint64_t name_hash = NameIndex::Hash(name);
+    if (static_cast<int>(name_hash >> 63) != part) return kOtherPart;
+    uint8_t label_code = EntityTable::LabelCode(label, false);
+    if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) {
+      return part == 0 ? *declared : *declared | kDeclared;
+    }
+    return tables_[part].Intern(EntityTable::Hash(name_hash, label_code), label, name, false);
+  }
+
+  // The entity of the entities file that `name` with this label means: the one of that name
+  // when the label is its type or none.
+  std::optional<uint32_t> Declared(uint64_t name_hash, uint8_t label_code, std::string_view name) const {
+    if (declared_.empty()) return std::nullopt;
+    std::optional<NameIndex::Entry> entry = declared_.Find(name_hash, name);
+    if (!entry || (label_code != 0 && label_code != entry->label)) return std::nullopt;
+    return entry->index;
   }
 
   // REQUIRES: `predicate` stays valid for the parser's life (it views the file's bytes or
@@ -390,6 +607,7 @@ class Parser {
 
   std::string path_;
   EntityTable tables_[2];
+  NameIndex declared_;
   bool partitioned_ = false;
   std::vector<TripleSpec> triples_;
   std::vector<Value> evidence_;
@@ -400,6 +618,17 @@ class Parser {
   uint32_t last_type_ = 0;
 };
 
+Status ReadWholeFile(const std::string& path, std::string* data) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IOError("cannot read '" + path + "'");
+  data->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  if (!in.read(data->data(), size)) return Status::IOError("cannot read '" + path + "': read error");
+  return Status::OK();
+}
+
 bool IsEntityNode(const Node& node) {
   for (const std::string& label : node.labels) {
     if (label == kUntypedLabel || ParseEntityType(label)) return true;
@@ -409,22 +638,18 @@ bool IsEntityNode(const Node& node) {
 
 }  // namespace
 
-Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path) {
+Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path,
+                                   const ImportOptions& options) {
   auto start = std::chrono::steady_clock::now();
   if (store->read_only()) return Status::InvalidArgument("store " + store->path() + " is open read-only");
-  std::string data;
-  {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
-    std::streamoff size = in.tellg();
-    if (size < 0) return Status::IOError("cannot read '" + path + "'");
-    data.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    if (!in.read(data.data(), size)) return Status::IOError("cannot read '" + path + "': read error");
-  }
-
   // Parse and check everything before writing anything.
   Parser parser(path);
+  std::string data;
+  if (!options.entities_path.empty()) {
+    KG_RETURN_IF_ERROR(ReadWholeFile(options.entities_path, &data));
+    KG_RETURN_IF_ERROR(parser.ParseEntities(data, options.entities_path));
+  }
+  KG_RETURN_IF_ERROR(ReadWholeFile(path, &data));
   parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
   size_t first = data.find_first_not_of(" \t\r\n");
   bool json = first != std::string::npos && data[first] == '{';
