@@ -919,6 +919,16 @@ Status StoreImpl::Compact() {
   return Status::OK();
 }
 
+std::map<std::string, uint64_t> StoreImpl::TableBytes() const {
+  std::map<std::string, uint64_t> bytes;
+  for (int i = 0; i < kCfCount; ++i) {
+    rocksdb::ColumnFamilyMetaData meta;
+    db_->GetColumnFamilyMetaData(handles_[i], &meta);
+    bytes[kCfNames[i]] = meta.size;
+  }
+  return bytes;
+}
+
 Status StoreImpl::Sync() {
   if (read_only_) return Status::OK();
   return FromRocks(db_->FlushWAL(/*sync=*/true), "syncing store " + dir_);

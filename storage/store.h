@@ -194,6 +194,9 @@ class Store {
 
   // Compacts all column families (after a bulk import); a no-op for read-only stores.
   virtual Status Compact() = 0;
+  // Bytes of table (SST) files per column family, by column family name (for benchmarks and
+  // debugging; the write-ahead log and RocksDB's small files are not counted).
+  virtual std::map<std::string, uint64_t> TableBytes() const = 0;
   // Commits are written to the log without fsync (they survive a crash of the process, not
   // of the machine); Sync() makes every commit so far durable. Closing the store syncs too.
   // A no-op for read-only stores.
