@@ -169,6 +169,10 @@ class EntityTable {
   }
 
   std::vector<EntitySpec>& entities() { return entities_; }
+  void Reserve(size_t entities) {
+    entities_.reserve(entities);
+    while (slots_.size() < 2 * entities + 2) Grow();
+  }
   void DropIndex() {
     std::vector<Slot>().swap(slots_);
     std::string().swap(names_);
@@ -211,6 +215,17 @@ class EntityTable {
 bool SplitCsv(std::string_view line, std::vector<std::string_view>* fields, std::string* unquoted) {
   fields->clear();
   unquoted->clear();
+  if (line.find('"') == std::string_view::npos) {  // the common case
+    for (size_t pos = 0;;) {
+      size_t comma = line.find(',', pos);
+      if (comma == std::string_view::npos) {
+        fields->push_back(line.substr(pos));
+        return true;
+      }
+      fields->push_back(line.substr(pos, comma - pos));
+      pos = comma + 1;
+    }
+  }
   // Unquoted fields view the line; quoted ones are copied into `unquoted`, whose pieces are
   // viewed only after the whole line is split (appending may move its bytes).
   std::vector<std::pair<size_t, size_t>> quoted;  // field number, offset into unquoted
@@ -296,9 +311,10 @@ class Parser {
  public:
   explicit Parser(std::string path) : path_(std::move(path)) {}
 
-  // TSV on two threads: both read every line; each interns the entities whose hash falls in
-  // its half (the main thread also checks the lines and interns the types), and the halves
-  // are joined at the end. Entity interning is cache-miss bound, so this halves its time.
+  // TSV on two threads: both read every line; each resolves the names that fall in its half
+  // (by InternPart's cheap function of the name) and interns those not declared in the
+  // entities file (the main thread also checks the lines and interns the types); the halves
+  // are joined at the end. Name lookups are cache-miss bound, so this halves their time.
   Status ParseTsv(std::string_view data) {
     partitioned_ = true;
     std::vector<uint32_t> helper_subjects, helper_objects;
@@ -312,6 +328,9 @@ class Parser {
         std::string_view f[6];
         size_t count = SplitTsv(line, f);
         if (count != 3 && count != 5) return false;  // the main thread reports it
+        for (size_t i = 0; i < count; ++i) {
+          if (f[i].empty()) return false;
+        }
         std::string_view subject_type = count == 5 ? f[1] : std::string_view();
         std::string_view object = count == 5 ? f[3] : f[2];
         std::string_view object_type = count == 5 ? f[4] : std::string_view();
@@ -452,7 +471,9 @@ class Parser {
   // them `name` and optionally `type`, then one entity per row. Its entities come first in
   // the entity table, and names that the triples give without a type take its types.
   Status ParseEntities(std::string_view data, const std::string& path) {
-    declared_.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+    size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+    declared_.Reserve(lines);
+    tables_[0].Reserve(lines);
     auto error = [&](size_t line_number, const std::string& message) {
       return Status::InvalidArgument(path + ":" + std::to_string(line_number) + ": " + message);
     };
@@ -552,8 +573,9 @@ class Parser {
   // Part `part`'s index of the entity, or kOtherPart when the other part owns it. The second
   // part's declared entities are marked kDeclared: their index is into the first table.
   uint32_t InternPart(int part, std::string_view label, std::string_view name) {
+    // Cheaper than a hash, which only the owner then computes. REQUIRES: !name.empty().
+    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part) return kOtherPart;
     uint64_t name_hash = NameIndex::Hash(name);
-    if (static_cast<int>(name_hash >> 63) != part) return kOtherPart;
     uint8_t label_code = EntityTable::LabelCode(label, false);
     if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) {
       return part == 0 ? *declared : *declared | kDeclared;
@@ -703,6 +725,7 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
 
   Result<std::unique_ptr<storage::BulkLoader>> loader = store->BeginBulkLoad();
   if (!loader.ok()) return loader.status();
+  (*loader)->Reserve(entities.size(), parser.triples().size());
   FileOutcome outcome;
   outcome.path = path;
   for (size_t i = 0; i < entities.size(); ++i) {
@@ -770,6 +793,9 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
     kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
     if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
   }
+  // A million-line import is memory-bound: free what is done with before the next buffers.
+  std::vector<EntitySpec>().swap(entities);
+  std::vector<uint64_t>().swap(first_of);
   const PropertyMap plain = {{"confidence", Value(1.0)}};
   const std::vector<std::string>& types = parser.types();
   // Triples between two nodes the store already had may be stored already. One adjacency
@@ -829,6 +855,9 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
     }
     ++outcome.triples;
   }
+  std::vector<TripleSpec>().swap(triples);
+  std::vector<size_t>().swap(unique);
+  std::vector<NodeId>().swap(node_of);
   KG_RETURN_IF_ERROR((*loader)->Finish());
   loader->reset();
 

@@ -141,6 +141,13 @@ class BulkLoaderImpl final : public BulkLoader {
     store_->EndWriter();
   }
 
+  void Reserve(size_t nodes, size_t edges) override {
+    nodes_.reserve(nodes_.size() + nodes);
+    labels_.reserve(labels_.size() + nodes);
+    props_.reserve(props_.size() + nodes);
+    edges_.reserve(edges_.size() + edges);
+  }
+
   NodeId AddNode(std::vector<std::string> labels, PropertyMap properties) override {
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
@@ -231,11 +238,21 @@ class BulkLoaderImpl final : public BulkLoader {
       return n < (size_t{1} << 17) ? 1 : static_cast<size_t>(threads);
     };
 
-    // First the two adjacency sorts, and beside them the files that need no sort.
+    // One queue of jobs: the two adjacency sorts first, then the files. The adjacency files
+    // wait for their sort, which a worker has begun before it can reach them; the small
+    // files come last, to fill the gaps.
     std::optional<AdjacencyOrder> out_order, in_order;
+    std::atomic<bool> out_sorted{false}, in_sorted{false};
     std::vector<std::function<Status()>> jobs;
-    jobs.push_back([&] { return out_order.emplace(edges_, true), Status::OK(); });
-    jobs.push_back([&] { return in_order.emplace(edges_, false), Status::OK(); });
+    for (auto [order, sorted, outgoing] : {std::tuple{&out_order, &out_sorted, true},
+                                           std::tuple{&in_order, &in_sorted, false}}) {
+      jobs.push_back([&, order = order, sorted = sorted, outgoing = outgoing] {
+        order->emplace(edges_, outgoing);
+        sorted->store(true);
+        sorted->notify_all();
+        return Status::OK();
+      });
+    }
     size_t edge_parts = parts_of(edges_.size());
     for (size_t part = 0; part < edge_parts && !edges_.empty(); ++part) {
       jobs.push_back([&, part] {
@@ -256,6 +273,20 @@ class BulkLoaderImpl final : public BulkLoader {
           return Status::OK();
         });
       });
+    }
+    size_t adjacency_parts = parts_of(edges_.size());
+    for (auto [cf, order, sorted] : {std::tuple{kOut, &out_order, &out_sorted},
+                                     std::tuple{kIn, &in_order, &in_sorted}}) {
+      for (size_t part = 0; part < adjacency_parts && !edges_.empty(); ++part) {
+        jobs.push_back([&, cf = cf, order = order, sorted = sorted, part] {
+          sorted->wait(false);
+          return write_file(cf, part, [&](const PutFn& put) {
+            size_t n = (*order)->size(), parts = adjacency_parts;
+            return (*order)->ForEachKey(n * part / parts, n * (part + 1) / parts, first_edge_,
+                                        [&](std::string_view key) { return put(key, ""); });
+          });
+        });
+      }
     }
     // Ids only grow, so nodes_ is in key order already.
     if (!nodes_.empty()) {
@@ -338,23 +369,6 @@ class BulkLoaderImpl final : public BulkLoader {
       });
     });
     KG_RETURN_IF_ERROR(RunJobs(&jobs, threads));
-
-    // Then the adjacency files, from the sorted orders.
-    jobs.clear();
-    for (auto [cf, order] : {std::pair{kOut, &*out_order}, std::pair{kIn, &*in_order}}) {
-      size_t parts = parts_of(order->size());
-      for (size_t part = 0; part < parts && order->size() > 0; ++part) {
-        jobs.push_back([&, cf = cf, order = order, parts, part] {
-          return write_file(cf, part, [&](const PutFn& put) {
-            size_t n = order->size();
-            return order->ForEachKey(n * part / parts, n * (part + 1) / parts, first_edge_,
-                                     [&](std::string_view key) { return put(key, ""); });
-          });
-        });
-      }
-    }
-    KG_RETURN_IF_ERROR(RunJobs(&jobs, threads));
-
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int cf = 0; cf < kCfCount; ++cf) {
       if (files[cf].empty()) continue;

@@ -160,6 +160,9 @@ class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
 
+  // A hint that about this many nodes and relationships will be added: buffers are sized
+  // once instead of growing.
+  virtual void Reserve(size_t nodes, size_t edges) = 0;
   // As Transaction::CreateNode, but without reading anything.
   virtual NodeId AddNode(std::vector<std::string> labels, PropertyMap properties) = 0;
   // REQUIRES: source and target exist in the store or were added by this loader.
