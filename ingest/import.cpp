@@ -666,13 +666,24 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
   if (store->read_only()) return Status::InvalidArgument("store " + store->path() + " is open read-only");
   // Parse and check everything before writing anything.
   Parser parser(path);
+  // The triples file is read (and its lines counted) while the entities file is parsed.
   std::string data;
+  size_t lines = 0;
+  Status read = Status::OK();
+  std::thread reader([&] {
+    read = ReadWholeFile(path, &data);
+    lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  });
+  Status entities_read = Status::OK();
   if (!options.entities_path.empty()) {
-    KG_RETURN_IF_ERROR(ReadWholeFile(options.entities_path, &data));
-    KG_RETURN_IF_ERROR(parser.ParseEntities(data, options.entities_path));
+    std::string entities_data;
+    entities_read = ReadWholeFile(options.entities_path, &entities_data);
+    if (entities_read.ok()) entities_read = parser.ParseEntities(entities_data, options.entities_path);
   }
-  KG_RETURN_IF_ERROR(ReadWholeFile(path, &data));
-  parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+  reader.join();
+  KG_RETURN_IF_ERROR(entities_read);
+  KG_RETURN_IF_ERROR(read);
+  parser.Reserve(lines);
   size_t first = data.find_first_not_of(" \t\r\n");
   bool json = first != std::string::npos && data[first] == '{';
   if (json) {
@@ -725,6 +736,56 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
 
   Result<std::unique_ptr<storage::BulkLoader>> loader = store->BeginBulkLoad();
   if (!loader.ok()) return loader.status();
+  // One edge per distinct (subject, type, object); repeated statements merge their evidence.
+  // `node(entity)` is the node an entity stands for. In an empty store every entity becomes
+  // a node of its own, so its index will do, and the dedup runs beside the AddNode calls.
+  std::vector<TripleSpec>& triples = parser.triples();
+  std::vector<size_t> unique;
+  std::vector<Value>& statements = parser.evidence();
+  std::unordered_map<size_t, ValueList> evidence;  // by index into `unique`; JSON lines only
+  size_t duplicates = 0, already_stored = 0;
+  auto dedup = [&](const auto& node) {
+    size_t table_size = 1024;
+    while (table_size < triples.size() * 2) table_size *= 2;
+    // Slots: the hash's high half, then index into `unique` + 1 (0 = free); the triples are
+    // compared only when the halves agree, so a new triple costs one probe.
+    std::vector<uint64_t> first_of(table_size, 0);
+    unique.reserve(triples.size());
+    Edge3Hash edge_hash;
+    for (size_t i = 0; i < triples.size(); ++i) {
+      const TripleSpec& t = triples[i];
+      Edge3 key{node(t.subject), t.type, node(t.object)};
+      uint64_t hash = edge_hash(key);
+      uint64_t tag = hash >> 32;
+      size_t slot = hash & (table_size - 1);
+      size_t found = 0;
+      for (;; slot = (slot + 1) & (table_size - 1)) {
+        if (first_of[slot] == 0) break;
+        if ((first_of[slot] >> 32) != tag) continue;
+        size_t candidate = first_of[slot] & 0xffffffff;
+        const TripleSpec& other = triples[unique[candidate - 1]];
+        if (Edge3{node(other.subject), other.type, node(other.object)} == key) {
+          found = candidate;
+          break;
+        }
+      }
+      if (found == 0) {
+        first_of[slot] = (tag << 32) | (unique.size() + 1);
+        unique.push_back(i);
+        if (t.evidence != 0) evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
+        continue;
+      }
+      ++duplicates;
+      TripleSpec& kept = triples[unique[found - 1]];
+      kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
+      if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
+    }
+  };
+  std::thread dedup_beside;
+  if (empty_store) {
+    dedup_beside = std::thread([&] { dedup([](uint32_t entity) -> NodeId { return entity; }); });
+  }
+
   (*loader)->Reserve(entities.size(), parser.triples().size());
   FileOutcome outcome;
   outcome.path = path;
@@ -752,50 +813,13 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
     node_of[i] = (*loader)->AddNode(std::move(labels), std::move(properties));
   }
 
-  // One edge per distinct (subject, type, object); repeated statements merge their evidence.
-  std::vector<TripleSpec>& triples = parser.triples();
-  size_t table_size = 1024;
-  while (table_size < triples.size() * 2) table_size *= 2;
-  // Slots: the hash's high half, then index into `unique` + 1 (0 = free); the triples are
-  // compared only when the halves agree, so a new triple costs one probe.
-  std::vector<uint64_t> first_of(table_size, 0);
-  std::vector<size_t> unique;
-  unique.reserve(triples.size());
-  std::vector<Value>& statements = parser.evidence();
-  std::unordered_map<size_t, ValueList> evidence;  // by index into `unique`; JSON lines only
-  size_t duplicates = 0, already_stored = 0;
-  Edge3Hash edge_hash;
-  for (size_t i = 0; i < triples.size(); ++i) {
-    const TripleSpec& t = triples[i];
-    Edge3 key{node_of[t.subject], t.type, node_of[t.object]};
-    uint64_t hash = edge_hash(key);
-    uint64_t tag = hash >> 32;
-    size_t slot = hash & (table_size - 1);
-    size_t found = 0;
-    for (;; slot = (slot + 1) & (table_size - 1)) {
-      if (first_of[slot] == 0) break;
-      if ((first_of[slot] >> 32) != tag) continue;
-      size_t candidate = first_of[slot] & 0xffffffff;
-      const TripleSpec& other = triples[unique[candidate - 1]];
-      if (Edge3{node_of[other.subject], other.type, node_of[other.object]} == key) {
-        found = candidate;
-        break;
-      }
-    }
-    if (found == 0) {
-      first_of[slot] = (tag << 32) | (unique.size() + 1);
-      unique.push_back(i);
-      if (t.evidence != 0) evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
-      continue;
-    }
-    ++duplicates;
-    TripleSpec& kept = triples[unique[found - 1]];
-    kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
-    if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
+  if (dedup_beside.joinable()) {
+    dedup_beside.join();
+  } else {
+    dedup([&](uint32_t entity) { return node_of[entity]; });
   }
   // A million-line import is memory-bound: free what is done with before the next buffers.
   std::vector<EntitySpec>().swap(entities);
-  std::vector<uint64_t>().swap(first_of);
   const PropertyMap plain = {{"confidence", Value(1.0)}};
   const std::vector<std::string>& types = parser.types();
   // Triples between two nodes the store already had may be stored already. One adjacency
