@@ -209,14 +209,17 @@ TEST_CASE("Import: a bad entities file is named with its line and nothing is wri
 }
 
 // Throughput of ImportTriples on a generated file (shared/bench/gen.py), into a fresh store:
-//   KG_IMPORT_FILE=/tmp/kg-bench/data/1m/triples.tsv ingest_test "[bench]"
+//   KG_IMPORT_FILE=/tmp/kg-bench/data/1m/triples.tsv \
+//   KG_IMPORT_ENTITIES=/tmp/kg-bench/data/1m/entities.csv ingest_test "[bench]"
 TEST_CASE("Import: throughput on a generated file", "[.][bench]") {
   const char* file = std::getenv("KG_IMPORT_FILE");
   if (file == nullptr) return;
   TempDir tmp;
   const char* keep = std::getenv("KG_IMPORT_STORE");  // keep the store there, for `du`
   auto store = OpenStore(keep != nullptr ? std::string(keep) : tmp.Sub("store"));
-  auto report = Must(ImportTriples(store.get(), file));
+  ImportOptions options;
+  if (const char* entities = std::getenv("KG_IMPORT_ENTITIES")) options.entities_path = entities;
+  auto report = Must(ImportTriples(store.get(), file, options));
   double seconds = report.seconds;
   WARN("imported " << report.triples << " triples, " << report.entities << " entities in "
                    << seconds << " s: " << static_cast<int64_t>(report.triples / seconds)
