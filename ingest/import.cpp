@@ -495,7 +495,11 @@ class Parser {
         columns = fields.size();
         bool has_name = false;
         for (size_t i = 0; i < fields.size(); ++i) {
-          std::string column(fields[i]);
+          std::string_view field = fields[i];
+          if (i == 0 && field.substr(0, 3) == "\xEF\xBB\xBF") field.remove_prefix(3);  // a UTF-8 BOM
+          while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+          while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+          std::string column(field);
           for (char& c : column) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           if (column == "name" && !has_name) {
             has_name = true;

@@ -176,6 +176,18 @@ TEST_CASE("Import: an entities file gives the triples' names their types", "[ing
   CHECK(again.entities == 0);
   CHECK(again.triples == 0);
   CHECK(Must(store->Snapshot()->Counts()).nodes == 8);
+
+  // JSON lines take the declared types too; a header may start with a BOM and pad its names.
+  TempDir other;
+  ImportOptions bom;
+  bom.entities_path = other.Write("e.csv", "\xEF\xBB\xBF Name , type\nKaroline Leavitt,Person\n");
+  std::string json = other.Write("t.jsonl",
+                                 "{\"subject\":\"Karoline Leavitt\",\"predicate\":\"visited\",\"object\":\"Kyiv\"}\n");
+  auto fresh = OpenStore(other.Sub("store"));
+  CHECK(Must(ImportTriples(fresh.get(), json, bom)).entities == 2);
+  auto fresh_counts = Must(fresh->Snapshot()->Counts());
+  CHECK(fresh_counts.nodes_by_label["Person"] == 1);
+  CHECK(fresh_counts.nodes_by_label["Entity"] == 1);  // Kyiv
 }
 
 TEST_CASE("Import: a bad entities file is named with its line and nothing is written", "[ingest]") {
