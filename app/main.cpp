@@ -146,7 +146,8 @@ void PrintProgress(size_t done, size_t total, double seconds) {
 
 int RunIngest(const std::string& db, const std::vector<std::string>& paths,
               const std::vector<std::string>& triples, const std::string& entities, int threads) {
-  if (!entities.empty() && triples.empty()) return Fail("ingest: --entities goes with --triples FILE");
+  if (!entities.empty() && triples.empty())
+    return Fail("ingest: --entities goes with --triples FILE");
   if (paths.empty() && triples.empty()) return Fail("ingest: give files or folders, or --triples FILE");
   auto store = OpenStore(db, false);
   if (!store.ok()) return Fail(store.status());

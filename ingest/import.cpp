@@ -6,12 +6,12 @@
 #include <cassert>
 #include <cctype>
 #include <chrono>
-#include <thread>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #if defined(__GLIBC__)  // defined by the C++ library headers above
@@ -108,7 +108,8 @@ class NameIndex {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (slot.index_plus1 == 0) {
-        slot = Slot{hash, names_.size(), static_cast<uint32_t>(name.size()), entry.index + 1, entry.label};
+        slot = Slot{hash, names_.size(), static_cast<uint32_t>(name.size()), entry.index + 1,
+                    entry.label};
         names_.append(name);
         ++count_;
         return entry;
@@ -485,9 +486,10 @@ class Parser {
     size_t columns = 0, name_column = 0, type_column = 0;
     bool header = true, has_type = false;
     Status status = Status::OK();
-    ForEachLine(data, [&](std::string_view line, size_t line_number) {
+    auto row = [&](std::string_view line, size_t line_number) {
       if (!SplitCsv(line, &fields, &unquoted)) {
-        status = error(line_number, "malformed quotes (a quoted field is \"...\", with \"\" for a quote)");
+        status = error(line_number,
+                       "malformed quotes (a quoted field is \"...\", with \"\" for a quote)");
         return false;
       }
       if (header) {
@@ -496,7 +498,8 @@ class Parser {
         bool has_name = false;
         for (size_t i = 0; i < fields.size(); ++i) {
           std::string_view field = fields[i];
-          if (i == 0 && field.substr(0, 3) == "\xEF\xBB\xBF") field.remove_prefix(3);  // a UTF-8 BOM
+          if (i == 0 && field.substr(0, 3) == "\xEF\xBB\xBF")
+            field.remove_prefix(3);  // a UTF-8 BOM
           while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
           while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
           std::string column(field);
@@ -509,11 +512,14 @@ class Parser {
             type_column = i;
           }
         }
-        if (!has_name) status = error(line_number, "the header names no \"name\" column (expected e.g. id,name,type)");
+        if (!has_name)
+          status = error(line_number,
+                         "the header names no \"name\" column (expected e.g. id,name,type)");
         return status.ok();
       }
       if (fields.size() != columns) {
-        status = error(line_number, "expected " + std::to_string(columns) + " comma-separated fields, found " +
+        status = error(line_number, "expected " + std::to_string(columns) +
+                                        " comma-separated fields, found " +
                                         std::to_string(fields.size()));
         return false;
       }
@@ -524,8 +530,9 @@ class Parser {
         return false;
       }
       if (!type.empty() && !ParseEntityType(type)) {
-        status = error(line_number, "unknown entity type '" + std::string(type) +
-                                        "' (expected Person, Organization, Place, Work or Event, or nothing)");
+        status = error(line_number,
+                       "unknown entity type '" + std::string(type) +
+                           "' (expected Person, Organization, Place, Work or Event, or nothing)");
         return false;
       }
       uint8_t label = EntityTable::LabelCode(type, false);
@@ -534,15 +541,18 @@ class Parser {
       NameIndex::Entry entry = declared_.Insert(hash, name, {index, label});
       if (entry.label != label) {
         auto type_name = [&](uint8_t code) {
-          return code == 0 ? std::string("no type") : std::string(tables_[0].entities()[entry.index].label);
+          return code == 0 ? std::string("no type")
+                           : std::string(tables_[0].entities()[entry.index].label);
         };
-        status = error(line_number, "'" + std::string(name) + "' has " +
-                                        (type.empty() ? std::string("no type") : std::string(type)) +
-                                        " here and " + type_name(entry.label) + " on an earlier line");
+        status =
+            error(line_number, "'" + std::string(name) + "' has " +
+                                   (type.empty() ? std::string("no type") : std::string(type)) +
+                                   " here and " + type_name(entry.label) + " on an earlier line");
         return false;
       }
       return true;
-    }, /*comments=*/false);
+    };
+    ForEachLine(data, row, /*comments=*/false);
     return status;
   }
 
@@ -572,7 +582,8 @@ class Parser {
     uint64_t name_hash = NameIndex::Hash(name);
     uint8_t label_code = EntityTable::LabelCode(label, quote);
     if (!quote) {
-      if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) return *declared;
+      if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name))
+        return *declared;
     }
     return tables_[0].Intern(EntityTable::Hash(name_hash, label_code), label, name, quote);
   }
@@ -581,7 +592,8 @@ class Parser {
   // part's declared entities are marked kDeclared: their index is into the first table.
   uint32_t InternPart(int part, std::string_view label, std::string_view name) {
     // Cheaper than a hash, which only the owner then computes. REQUIRES: !name.empty().
-    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part) return kOtherPart;
+    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part)
+      return kOtherPart;
     uint64_t name_hash = NameIndex::Hash(name);
     uint8_t label_code = EntityTable::LabelCode(label, false);
     if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) {
@@ -592,7 +604,8 @@ class Parser {
 
   // The entity of the entities file that `name` with this label means: the one of that name
   // when the label is its type or none.
-  std::optional<uint32_t> Declared(uint64_t name_hash, uint8_t label_code, std::string_view name) const {
+  std::optional<uint32_t> Declared(uint64_t name_hash, uint8_t label_code,
+                                   std::string_view name) const {
     if (declared_.empty()) return std::nullopt;
     std::optional<NameIndex::Entry> entry = declared_.Find(name_hash, name);
     if (!entry || (label_code != 0 && label_code != entry->label)) return std::nullopt;
@@ -654,7 +667,8 @@ Status ReadWholeFile(const std::string& path, std::string* data) {
   if (size < 0) return Status::IOError("cannot read '" + path + "'");
   data->resize(static_cast<size_t>(size));
   in.seekg(0);
-  if (!in.read(data->data(), size)) return Status::IOError("cannot read '" + path + "': read error");
+  if (!in.read(data->data(), size))
+    return Status::IOError("cannot read '" + path + "': read error");
   return Status::OK();
 }
 
@@ -694,7 +708,8 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
   if (!options.entities_path.empty()) {
     std::string entities_data;
     entities_read = ReadWholeFile(options.entities_path, &entities_data);
-    if (entities_read.ok()) entities_read = parser.ParseEntities(entities_data, options.entities_path);
+    if (entities_read.ok())
+      entities_read = parser.ParseEntities(entities_data, options.entities_path);
   }
   reader.join();
   KG_RETURN_IF_ERROR(entities_read);
@@ -788,7 +803,8 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
       if (found == 0) {
         first_of[slot] = (tag << 32) | (unique.size() + 1);
         unique.push_back(i);
-        if (t.evidence != 0) evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
+        if (t.evidence != 0)
+          evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
         continue;
       }
       ++duplicates;

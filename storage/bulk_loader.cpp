@@ -79,7 +79,8 @@ class AdjacencyOrder {
     entries_.resize(edges.size());
     for (size_t i = 0; i < edges.size(); ++i) {
       const EdgeEntry& e = edges[i];
-      entries_[next[group_of(e)]++] = Entry{outgoing ? e.target : e.source, e.type, static_cast<uint32_t>(i)};
+      entries_[next[group_of(e)]++] =
+          Entry{outgoing ? e.target : e.source, e.type, static_cast<uint32_t>(i)};
     }
     for (size_t g = 0; g < range; ++g) {
       if (starts_[g + 1] - starts_[g] < 2) continue;
@@ -122,7 +123,8 @@ Status RunJobs(std::vector<std::function<Status()>>* jobs, int threads) {
   std::vector<Status> results(jobs->size(), Status::OK());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i = next.fetch_add(1); i < jobs->size(); i = next.fetch_add(1)) results[i] = (*jobs)[i]();
+    for (size_t i = next.fetch_add(1); i < jobs->size(); i = next.fetch_add(1))
+      results[i] = (*jobs)[i]();
   };
   std::vector<std::thread> helpers;
   for (int i = 1; i < threads; ++i) helpers.emplace_back(worker);
@@ -192,7 +194,8 @@ class BulkLoaderImpl final : public BulkLoader {
     // distinct encoding once.
     scratch_.clear();
     EncodeProperties(properties, &scratch_);
-    if (property_lists_.empty() || scratch_ != std::string_view(edge_properties_).substr(property_lists_.back())) {
+    if (property_lists_.empty() ||
+        scratch_ != std::string_view(edge_properties_).substr(property_lists_.back())) {
       property_lists_.push_back(edge_properties_.size());
       edge_properties_.append(scratch_);
     }
@@ -217,8 +220,10 @@ class BulkLoaderImpl final : public BulkLoader {
     // threads share the work evenly; every file of a column family covers its own key range.
     std::mutex files_mutex;
     std::array<std::vector<std::pair<size_t, std::string>>, kCfCount> files;  // (part, path)
-    auto write_file = [&](Cf cf, size_t part, const std::function<Status(const PutFn&)>& fill) -> Status {
-      std::string path = temp_dir_ + "/" + std::to_string(static_cast<int>(cf)) + "-" + std::to_string(part) + ".sst";
+    auto write_file = [&](Cf cf, size_t part,
+                          const std::function<Status(const PutFn&)>& fill) -> Status {
+      std::string path = temp_dir_ + "/" + std::to_string(static_cast<int>(cf)) + "-" +
+                         std::to_string(part) + ".sst";
       rocksdb::Options options(store_->db()->GetDBOptions(), store_->db()->GetOptions(store_->cf(cf)));
       // The files are read right after the load: leave them in the page cache.
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf),
@@ -244,8 +249,8 @@ class BulkLoaderImpl final : public BulkLoader {
     std::optional<AdjacencyOrder> out_order, in_order;
     std::atomic<bool> out_sorted{false}, in_sorted{false};
     std::vector<std::function<Status()>> jobs;
-    for (auto [order, sorted, outgoing] : {std::tuple{&out_order, &out_sorted, true},
-                                           std::tuple{&in_order, &in_sorted, false}}) {
+    for (auto [order, sorted, outgoing] :
+         {std::tuple{&out_order, &out_sorted, true}, std::tuple{&in_order, &in_sorted, false}}) {
       jobs.push_back([&, order = order, sorted = sorted, outgoing = outgoing] {
         order->emplace(edges_, outgoing);
         sorted->store(true);
@@ -258,7 +263,8 @@ class BulkLoaderImpl final : public BulkLoader {
       jobs.push_back([&, part] {
         return write_file(kEdge, part, [&](const PutFn& put) {
           std::string key, record;
-          size_t begin = edges_.size() * part / edge_parts, end = edges_.size() * (part + 1) / edge_parts;
+          size_t begin = edges_.size() * part / edge_parts,
+                 end = edges_.size() * (part + 1) / edge_parts;
           for (size_t i = begin; i < end; ++i) {
             const EdgeEntry& e = edges_[i];
             key.clear();
@@ -275,8 +281,8 @@ class BulkLoaderImpl final : public BulkLoader {
       });
     }
     size_t adjacency_parts = parts_of(edges_.size());
-    for (auto [cf, order, sorted] : {std::tuple{kOut, &out_order, &out_sorted},
-                                     std::tuple{kIn, &in_order, &in_sorted}}) {
+    for (auto [cf, order, sorted] :
+         {std::tuple{kOut, &out_order, &out_sorted}, std::tuple{kIn, &in_order, &in_sorted}}) {
       for (size_t part = 0; part < adjacency_parts && !edges_.empty(); ++part) {
         jobs.push_back([&, cf = cf, order = order, sorted = sorted, part] {
           sorted->wait(false);
@@ -303,7 +309,8 @@ class BulkLoaderImpl final : public BulkLoader {
       jobs.push_back([&] {
         std::sort(labels_.begin(), labels_.end());
         return write_file(kLabel, 0, [&](const PutFn& put) {
-          for (const auto& [label, node] : labels_) KG_RETURN_IF_ERROR(put(EncodeLabelKey(label, node), ""));
+          for (const auto& [label, node] : labels_)
+            KG_RETURN_IF_ERROR(put(EncodeLabelKey(label, node), ""));
           return Status::OK();
         });
       });
@@ -449,8 +456,8 @@ class BulkLoaderImpl final : public BulkLoader {
   std::vector<size_t> nodes_;  // record offsets
   NodeId first_node_ = 0;
   std::vector<EdgeEntry> edges_;
-  std::string edge_properties_;          // the distinct encoded property lists
-  std::vector<size_t> property_lists_;   // their offsets
+  std::string edge_properties_;         // the distinct encoded property lists
+  std::vector<size_t> property_lists_;  // their offsets
   std::string scratch_;
   EdgeId first_edge_ = 0;
   std::vector<std::pair<std::string, uint32_t>> type_ids_;

@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
   kg::ingest::ImportOptions import_options;
   import_options.entities_path = (data_dir / "entities.csv").string();
   kg::ingest::IngestReport report = Check(
-      kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(), import_options), "import");
+      kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(), import_options),
+      "import");
   Check(store->Compact(), "compact");
   std::printf("kg load (read files, import, compact)   %8.2f s   %lld nodes, %lld relationships\n",
               SecondsSince(t), static_cast<long long>(report.entities),

@@ -20,13 +20,12 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench/peers/read_file.h"
 #include "graph/algorithms.h"
@@ -183,7 +182,8 @@ int main(int argc, char** argv) {
   kg::ingest::ImportOptions import_options;
   import_options.entities_path = (data_dir / "entities.csv").string();
   kg::ingest::IngestReport report = Check(
-      kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(), import_options), "import");
+      kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(), import_options),
+      "import");
   detail["import_ms"] = MsSince(load_start);  // reading both files until durable
   auto t = Clock::now();
   detail["entities"] = report.entities;

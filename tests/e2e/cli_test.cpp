@@ -306,15 +306,17 @@ TEST_CASE("kg ingest --triples --entities: types from a CSV of entities", "[e2e]
   TempDir dir;
   std::string entities = dir / "entities.csv";
   std::string triples = dir / "triples.tsv";
-  WriteFile(entities, "id,name,type\n0,Karoline Leavitt,Person\n1,White House,Organization\n2,Kyiv,Place\n");
+  WriteFile(entities,
+            "id,name,type\n0,Karoline Leavitt,Person\n1,White House,Organization\n2,Kyiv,Place\n");
   WriteFile(triples, "Karoline Leavitt\tspokesperson-for\tWhite House\n");
   std::string db = dir / "store";
   auto ingest = RunKg({"ingest", "--triples", triples, "--entities", entities, "--db", db});
   CHECK(ingest.exit_code == 0);
   CHECK(Contains(ingest.out, "imported 1 triples, 3 entities from " + triples));
-  auto query = RunKg({"query", "--db", db, "-m", "csv",
-                      "MATCH (p:Person)-[:spokesperson_for]->(o:Organization) RETURN p.name, o.name; "
-                      "MATCH (k:Place) RETURN k.name"});
+  auto query =
+      RunKg({"query", "--db", db, "-m", "csv",
+             "MATCH (p:Person)-[:spokesperson_for]->(o:Organization) RETURN p.name, o.name; "
+             "MATCH (k:Place) RETURN k.name"});
   CHECK(query.exit_code == 0);
   CHECK(query.out == "p.name,o.name\nKaroline Leavitt,White House\nk.name\nKyiv\n");
 

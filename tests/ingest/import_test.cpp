@@ -131,14 +131,14 @@ TEST_CASE("Import: an entities file gives the triples' names their types", "[ing
                                    "0,Vladimir Putin,Person\n"
                                    "1,\"Moscow, Russia\",Place\r\n"
                                    "2,\"The \"\"Kremlin\"\"\",Organization\n"
-                                   "3,Lake Baikal,Place\n"       // in no triple: a node all the same
-                                   "4,#hashtag,\n"               // no type; '#' is no comment here
+                                   "3,Lake Baikal,Place\n"  // in no triple: a node all the same
+                                   "4,#hashtag,\n"          // no type; '#' is no comment here
                                    "0,Vladimir Putin,Person\n");  // the same again: one entity
   std::string triples = tmp.Write("t.tsv",
                                   "Vladimir Putin\tvisited\tMoscow, Russia\n"
                                   "The \"Kremlin\"\tlocated-in\tMoscow, Russia\n"
                                   "Vladimir Putin\tmentioned\t#hashtag\n"
-                                  "Xi Jinping\tmet-with\tVladimir Putin\n"             // undeclared
+                                  "Xi Jinping\tmet-with\tVladimir Putin\n"  // undeclared
                                   "Vladimir Putin\tPerson\tleader-of\tRussia\tPlace\n"  // typed
                                   "Moscow, Russia\tOrganization\tsupports\tLake Baikal\tPlace\n");
   auto store = OpenStore(tmp.Sub("store"));
@@ -181,8 +181,9 @@ TEST_CASE("Import: an entities file gives the triples' names their types", "[ing
   TempDir other;
   ImportOptions bom;
   bom.entities_path = other.Write("e.csv", "\xEF\xBB\xBF Name , type\nKaroline Leavitt,Person\n");
-  std::string json = other.Write("t.jsonl",
-                                 "{\"subject\":\"Karoline Leavitt\",\"predicate\":\"visited\",\"object\":\"Kyiv\"}\n");
+  std::string json = other.Write(
+      "t.jsonl",
+      "{\"subject\":\"Karoline Leavitt\",\"predicate\":\"visited\",\"object\":\"Kyiv\"}\n");
   auto fresh = OpenStore(other.Sub("store"));
   CHECK(Must(ImportTriples(fresh.get(), json, bom)).entities == 2);
   auto fresh_counts = Must(fresh->Snapshot()->Counts());
@@ -205,15 +206,18 @@ TEST_CASE("Import: a bad entities file is named with its line and nothing is wri
   std::string file = tmp.Sub("e.csv");
   CHECK(error("id,label\n1,A\n") ==
         file + ":1: the header names no \"name\" column (expected e.g. id,name,type)");
-  CHECK(error("name,type\nA,Person\nB\n") == file + ":3: expected 2 comma-separated fields, found 1");
-  CHECK(error("name,type\nA,Planet\n") ==
-        file + ":2: unknown entity type 'Planet' (expected Person, Organization, Place, Work or Event, or nothing)");
+  CHECK(error("name,type\nA,Person\nB\n") ==
+        file + ":3: expected 2 comma-separated fields, found 1");
+  CHECK(error("name,type\nA,Planet\n") == file +
+                                              ":2: unknown entity type 'Planet' (expected Person, "
+                                              "Organization, Place, Work or Event, or nothing)");
   CHECK(error("name,type\n\"A,Person\n") ==
         file + ":2: malformed quotes (a quoted field is \"...\", with \"\" for a quote)");
   CHECK(error("name,type\n,Person\n") == file + ":2: the name is empty");
   CHECK(error("name,type\nA,Person\n\nA,Place\n") ==
         file + ":4: 'A' has Place here and Person on an earlier line");
-  CHECK(error("name,type\nA,\nA,Place\n") == file + ":3: 'A' has Place here and no type on an earlier line");
+  CHECK(error("name,type\nA,\nA,Place\n") ==
+        file + ":3: 'A' has Place here and no type on an earlier line");
   ImportOptions missing;
   missing.entities_path = tmp.Sub("missing.csv");
   CHECK(ImportTriples(store.get(), triples, missing).status().code() == StatusCode::kNotFound);

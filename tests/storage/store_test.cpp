@@ -1,19 +1,17 @@
 #include "storage/store.h"
 
+#include <rocksdb/db.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
-#include <thread>
-#include <tuple>
 #include <filesystem>
 #include <fstream>
-
-#include <rocksdb/db.h>
+#include <thread>
+#include <tuple>
 
 #include "storage/coding.h"
 
@@ -570,14 +568,16 @@ TEST_CASE("Store: bulk loading is all at once", "[storage]") {
   MustOk(txn->Commit());
 }
 
-TEST_CASE("Store: a big bulk load (several SST files per column family), then a small sparse one", "[storage]") {
+TEST_CASE("Store: a big bulk load (several SST files per column family), then a small sparse one",
+          "[storage]") {
   TempDir tmp;
   auto store = OpenWriter(tmp.path());
   const int kNodes = 20000, kEdges = 300000;  // enough for the big column families to be split
   std::vector<NodeId> nodes;
   {
     auto loader = Must(store->BeginBulkLoad());
-    for (int i = 0; i < kNodes; ++i) nodes.push_back(loader->AddNode({"Person"}, {{"name", Value(Cat("P", i))}}));
+    for (int i = 0; i < kNodes; ++i)
+      nodes.push_back(loader->AddNode({"Person"}, {{"name", Value(Cat("P", i))}}));
     for (int i = 0; i < kEdges; ++i) {
       // Node 0 is a hub; the types alternate so that a node's keys interleave by type.
       NodeId source = nodes[i % 3 == 0 ? 0 : (int64_t{i} * 7919) % kNodes];
@@ -590,7 +590,9 @@ TEST_CASE("Store: a big bulk load (several SST files per column family), then a 
   auto check_order = [&](const GraphReader& snap, NodeId node, Direction direction) {
     auto edges = Adjacent(snap, node, direction, {});
     // Key order: type id ("opposes" was added first), other end, edge id.
-    auto rank = [](const AdjacentEdge& e) { return std::tuple(e.type == "supports", e.other, e.edge); };
+    auto rank = [](const AdjacentEdge& e) {
+      return std::tuple(e.type == "supports", e.other, e.edge);
+    };
     for (size_t i = 1; i < edges.size(); ++i) CHECK(rank(edges[i - 1]) < rank(edges[i]));
     return edges.size();
   };
