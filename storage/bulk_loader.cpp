@@ -37,7 +37,7 @@ struct EdgeEntry {
   NodeId source;
   NodeId target;
   uint32_t type;
-  uint32_t properties;  // which of the distinct encoded property lists
+  uint32_t properties;  // which of the stored encoded property lists
 };
 
 // One direction's adjacency in key order: the relationships grouped by node (a counting sort:
@@ -190,8 +190,8 @@ class BulkLoaderImpl final : public BulkLoader {
                  const PropertyMap& properties) override {
     EdgeId id = store_->AllocateEdgeIds(1);
     uint32_t type_id = TypeId(type);
-    // Most loads give many relationships the same properties ({confidence: 1.0}): keep each
-    // distinct encoding once.
+    // Most loads give many relationships the same properties ({confidence: 1.0}): a list
+    // equal to the previous relationship's is not stored again.
     scratch_.clear();
     EncodeProperties(properties, &scratch_);
     if (property_lists_.empty() ||
@@ -456,7 +456,7 @@ class BulkLoaderImpl final : public BulkLoader {
   std::vector<size_t> nodes_;  // record offsets
   NodeId first_node_ = 0;
   std::vector<EdgeEntry> edges_;
-  std::string edge_properties_;         // the distinct encoded property lists
+  std::string edge_properties_;         // encoded property lists, each once per run of equal ones
   std::vector<size_t> property_lists_;  // their offsets
   std::string scratch_;
   EdgeId first_edge_ = 0;
