@@ -120,6 +120,16 @@ class NameIndex {
       }
     }
   }
+  // Brings the first slot of `hash` toward the cache; then, once it is there, the name it
+  // holds (see Parser::FlushNames).
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchName(uint64_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[hash & (slots_.size() - 1)];
+    if (slot.index_plus1 != 0) __builtin_prefetch(names_.data() + slot.offset);
+  }
   void Clear() {
     std::vector<Slot>().swap(slots_);
     std::string().swap(names_);
@@ -173,6 +183,15 @@ class EntityTable {
   }
 
   std::vector<EntitySpec>& entities() { return entities_; }
+  // As NameIndex::PrefetchSlot and PrefetchName, for Intern.
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchName(uint64_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[hash & (slots_.size() - 1)];
+    if (slot.index_plus1 != 0) __builtin_prefetch(names_.data() + slot.offset);
+  }
   void Reserve(size_t entities) {
     entities_.reserve(entities);
     while (slots_.size() < 2 * entities + 2) Grow();
@@ -316,11 +335,10 @@ class Parser {
   explicit Parser(std::string path) : path_(std::move(path)) {}
 
   // TSV on two threads: both read every line; each resolves the names that fall in its half
-  // (by InternPart's cheap function of the name) and interns those not declared in the
+  // (by QueueName's cheap function of the name) and interns those not declared in the
   // entities file (the main thread also checks the lines and interns the types); the halves
   // are joined at the end. Name lookups are cache-miss bound, so this halves their time.
   Status ParseTsv(std::string_view data) {
-    partitioned_ = true;
     std::vector<uint32_t> helper_subjects, helper_objects;
     helper_subjects.reserve(triples_.capacity());
     helper_objects.reserve(triples_.capacity());
@@ -341,16 +359,21 @@ class Parser {
         for (std::string_view type : {subject_type, object_type}) {
           if (!type.empty() && !ParseEntityType(type)) return false;
         }
-        helper_subjects.push_back(InternPart(1, subject_type, f[0]));
-        helper_objects.push_back(InternPart(1, object_type, object));
+        if (helper_subjects.size() == helper_subjects.capacity()) FlushNames(1);
+        helper_subjects.push_back(0);
+        helper_objects.push_back(0);
+        QueueName(1, subject_type, f[0], &helper_subjects.back());
+        QueueName(1, object_type, object, &helper_objects.back());
         return true;
       });
+      FlushNames(1);
     });
     Status status = Status::OK();
     ForEachLine(data, [&](std::string_view line, size_t line_number) {
       status = ParseTsvLine(line, line_number);
       return status.ok();
     });
+    FlushNames(0);
     if (!status.ok()) stop = true;  // the helper's work is moot
     helper.join();
     KG_RETURN_IF_ERROR(status);
@@ -370,7 +393,6 @@ class Parser {
     std::vector<EntitySpec>& second = tables_[1].entities();
     all.insert(all.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
     second.clear();
-    partitioned_ = false;
     return Status::OK();
   }
 
@@ -401,10 +423,11 @@ class Parser {
       }
     }
     TripleSpec triple;
-    triple.subject = Entity(subject_type, fields[0]);
-    triple.object = Entity(object_type, object);
     triple.type = Type(predicate);
+    if (triples_.size() == triples_.capacity()) FlushNames(0);  // the queue points into it
     triples_.push_back(std::move(triple));
+    QueueName(0, subject_type, fields[0], &triples_.back().subject);
+    QueueName(0, object_type, object, &triples_.back().object);
     return Status::OK();
   }
 
@@ -574,7 +597,7 @@ class Parser {
   }
 
   uint32_t Entity(std::string_view label, std::string_view name) {
-    return partitioned_ ? InternPart(0, label, name) : InternAll(label, name, false);
+    return InternAll(label, name, false);
   }
   uint32_t Quote(std::string_view text) { return InternAll("Quote", text, true); }
 
@@ -588,18 +611,48 @@ class Parser {
     return tables_[0].Intern(EntityTable::Hash(name_hash, label_code), label, name, quote);
   }
 
-  // Part `part`'s index of the entity, or kOtherPart when the other part owns it. The second
-  // part's declared entities are marked kDeclared: their index is into the first table.
-  uint32_t InternPart(int part, std::string_view label, std::string_view name) {
+  // Sets *out, now or at the next FlushNames(part), to part `part`'s index of the entity, or
+  // to kOtherPart when the other part owns the name; the second part's declared entities are
+  // marked kDeclared, as their index is into the first table. Resolving names a batch at a
+  // time lets their cache misses overlap: a lookup is a miss on the slot, then on the name.
+  void QueueName(int part, std::string_view label, std::string_view name, uint32_t* out) {
     // Cheaper than a hash, which only the owner then computes. REQUIRES: !name.empty().
-    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part)
-      return kOtherPart;
-    uint64_t name_hash = NameIndex::Hash(name);
-    uint8_t label_code = EntityTable::LabelCode(label, false);
-    if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name)) {
-      return part == 0 ? *declared : *declared | kDeclared;
+    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part) {
+      *out = kOtherPart;
+      return;
     }
-    return tables_[part].Intern(EntityTable::Hash(name_hash, label_code), label, name, false);
+    NameBatch& batch = batches_[part];
+    batch.names[batch.size++] =
+        PendingName{out, label, name, NameIndex::Hash(name), EntityTable::LabelCode(label, false)};
+    if (batch.size == kNameBatch) FlushNames(part);
+  }
+
+  void FlushNames(int part) {
+    NameBatch& batch = batches_[part];
+    // With an entities file most names are declared; without one, all are interned.
+    if (!declared_.empty()) {
+      for (size_t i = 0; i < batch.size; ++i) declared_.PrefetchSlot(batch.names[i].hash);
+      for (size_t i = 0; i < batch.size; ++i) declared_.PrefetchName(batch.names[i].hash);
+    } else {
+      EntityTable& table = tables_[part];
+      for (size_t i = 0; i < batch.size; ++i) {
+        table.PrefetchSlot(EntityTable::Hash(batch.names[i].hash, batch.names[i].label_code));
+      }
+      for (size_t i = 0; i < batch.size; ++i) {
+        table.PrefetchName(EntityTable::Hash(batch.names[i].hash, batch.names[i].label_code));
+      }
+    }
+    for (size_t i = 0; i < batch.size; ++i) {
+      const PendingName& pending = batch.names[i];
+      std::optional<uint32_t> declared = Declared(pending.hash, pending.label_code, pending.name);
+      if (declared) {
+        *pending.out = part == 0 ? *declared : *declared | kDeclared;
+      } else {
+        *pending.out = tables_[part].Intern(EntityTable::Hash(pending.hash, pending.label_code),
+                                            pending.label, pending.name, false);
+      }
+    }
+    batch.size = 0;
   }
 
   // The entity of the entities file that `name` with this label means: the one of that name
@@ -647,10 +700,23 @@ class Parser {
     }
   }
 
+  struct PendingName {
+    uint32_t* out;
+    std::string_view label;
+    std::string_view name;
+    uint64_t hash;  // NameIndex::Hash(name)
+    uint8_t label_code;
+  };
+  static constexpr size_t kNameBatch = 16;
+  struct NameBatch {
+    PendingName names[kNameBatch];
+    size_t size = 0;
+  };
+
   std::string path_;
   EntityTable tables_[2];
   NameIndex declared_;
-  bool partitioned_ = false;
+  NameBatch batches_[2];  // one per parse thread
   std::vector<TripleSpec> triples_;
   std::vector<Value> evidence_;
   std::deque<std::string> type_names_;  // as written; a deque keeps the views below valid

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -189,6 +190,39 @@ TEST_CASE("Import: an entities file gives the triples' names their types", "[ing
   auto fresh_counts = Must(fresh->Snapshot()->Counts());
   CHECK(fresh_counts.nodes_by_label["Person"] == 1);
   CHECK(fresh_counts.nodes_by_label["Entity"] == 1);  // Kyiv
+}
+
+TEST_CASE("Import: many lines, declared and undeclared names, resolve as one pass would", "[ingest]") {
+  TempDir tmp;
+  std::string csv = "name,type\n";
+  for (int i = 0; i < 3000; ++i) csv += Cat("P", i) + (i % 2 ? ",Person\n" : ",Place\n");
+  std::string tsv;
+  std::set<std::pair<int, int>> distinct;
+  std::map<int, int> out_degree;
+  for (int i = 0; i < 60000; ++i) {
+    int p = (i * 31) % 3000, q = (i * 7) % 5000;
+    tsv += Cat("P", p) + Cat("\tknows\tQ", q) + "\n";
+    if (distinct.insert({p, q}).second) ++out_degree[p];
+  }
+  ImportOptions options;
+  options.entities_path = tmp.Write("e.csv", csv);
+  auto store = OpenStore(tmp.Sub("store"));
+  auto report = Must(ImportTriples(store.get(), tmp.Write("t.tsv", tsv), options));
+  CHECK(report.triples == static_cast<int64_t>(distinct.size()));
+  auto snap = store->Snapshot();
+  auto counts = Must(snap->Counts());
+  CHECK(counts.nodes_by_label["Person"] == 1500);
+  CHECK(counts.nodes_by_label["Place"] == 1500);
+  CHECK(counts.nodes_by_label["Entity"] == 5000);
+  for (int p : {0, 1, 31, 2999}) {
+    std::vector<NodeId> named = Named(*snap, Cat("P", p));
+    REQUIRE(named.size() == 1);
+    CHECK(Must(snap->GetNode(named[0])).labels ==
+          std::vector<std::string>{p % 2 ? "Person" : "Place"});
+    CHECK(Adjacent(*snap, named[0], Direction::kOutgoing).size() ==
+          static_cast<size_t>(out_degree[p]));
+  }
+  CHECK(Named(*snap, "Q4999").size() == 1);
 }
 
 TEST_CASE("Import: a bad entities file is named with its line and nothing is written", "[ingest]") {
