@@ -146,13 +146,17 @@ void PrintProgress(size_t done, size_t total, double seconds) {
 }
 
 int RunIngest(const std::string& db, const std::vector<std::string>& paths,
-              const std::vector<std::string>& triples, int threads) {
+              const std::vector<std::string>& triples, const std::string& entities, int threads) {
+  if (!entities.empty() && triples.empty())
+    return Fail("ingest: --entities goes with --triples FILE");
   if (paths.empty() && triples.empty()) return Fail("ingest: give files or folders, or --triples FILE");
   auto store = OpenStore(db, false);
   if (!store.ok()) return Fail(store.status());
   bool failed = false;
   for (const auto& file : triples) {
-    auto report = kg::ingest::ImportTriples(store->get(), file);
+    kg::ingest::ImportOptions import_options;
+    import_options.entities_path = entities;
+    auto report = kg::ingest::ImportTriples(store->get(), file, import_options);
     if (!report.ok()) {
       std::cerr << "kg: ingest: " << report.status().message() << "\n";
       failed = true;
@@ -263,10 +267,14 @@ int Main(int argc, char** argv) {
 
   auto* ingest = app.add_subcommand("ingest", "extract articles and store them");
   std::vector<std::string> ingest_paths, triple_files;
+  std::string entities_file;
   int threads = 0;
   ingest->add_option("paths", ingest_paths, "article files or folders (recursed)");
   ingest->add_option("--triples", triple_files,
                      "import triples: TSV subject<TAB>predicate<TAB>object, or kg extract's JSON lines");
+  ingest->add_option("--entities", entities_file,
+                     "with --triples: a CSV of entities (header with name and type columns) giving "
+                     "the types of the names in the triples");
   ingest->add_option("-j,--threads", threads, "extraction threads (0 = all cores)");
 
   auto* query = app.add_subcommand("query", "run openCypher statements and print the results");
@@ -323,7 +331,7 @@ int Main(int argc, char** argv) {
   }
 
   if (*extract) return RunExtract(extract_files);
-  if (*ingest) return RunIngest(db, ingest_paths, triple_files, threads);
+  if (*ingest) return RunIngest(db, ingest_paths, triple_files, entities_file, threads);
   if (*stats) return RunStats(db);
   if (*exporter) {
     export_request.format = *kg::repl::ParseExportFormat(export_format);

@@ -4,15 +4,19 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
-#include <thread>
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#if defined(__GLIBC__)  // defined by the C++ library headers above
+#include <malloc.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -66,18 +70,97 @@ struct Edge3Hash {
   }
 };
 
+// The names of an entities file (ImportOptions::entities_path): name -> the entity's index in
+// the parser's first table and its label. Filled before the triples are parsed and only read
+// while they are, so both parse threads may look names up at once.
+class NameIndex {
+ public:
+  static uint64_t Hash(std::string_view name) { return std::hash<std::string_view>()(name); }
+
+  // REQUIRES: called before any Insert, with at least the number of names to come.
+  void Reserve(size_t names) {
+    size_t size = 1024;
+    while (size < names * 2) size *= 2;
+    slots_.assign(size, Slot{});
+  }
+  bool empty() const { return count_ == 0; }
+
+  struct Entry {
+    uint32_t index;
+    uint8_t label;  // EntityTable::LabelCode
+  };
+  // The entry of `name`, if any. REQUIRES: hash == Hash(name).
+  std::optional<Entry> Find(uint64_t hash, std::string_view name) const {
+    if (count_ == 0) return std::nullopt;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.index_plus1 == 0) return std::nullopt;
+      if (slot.hash == hash && slot.size == name.size() &&
+          std::memcmp(names_.data() + slot.offset, name.data(), name.size()) == 0) {
+        return Entry{slot.index_plus1 - 1, slot.label};
+      }
+    }
+  }
+  // Adds `name` unless it is there; returns its entry. REQUIRES: fewer names than reserved.
+  Entry Insert(uint64_t hash, std::string_view name, Entry entry) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.index_plus1 == 0) {
+        slot = Slot{hash, names_.size(), static_cast<uint32_t>(name.size()), entry.index + 1,
+                    entry.label};
+        names_.append(name);
+        ++count_;
+        return entry;
+      }
+      if (slot.hash == hash && slot.size == name.size() &&
+          std::memcmp(names_.data() + slot.offset, name.data(), name.size()) == 0) {
+        return Entry{slot.index_plus1 - 1, slot.label};
+      }
+    }
+  }
+  // Brings the first slot of `hash` toward the cache; then, once it is there, the name it
+  // holds (see Parser::FlushNames).
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchName(uint64_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[hash & (slots_.size() - 1)];
+    if (slot.index_plus1 != 0) __builtin_prefetch(names_.data() + slot.offset);
+  }
+  void Clear() {
+    std::vector<Slot>().swap(slots_);
+    std::string().swap(names_);
+    count_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    size_t offset = 0;  // of the name in names_
+    uint32_t size = 0;
+    uint32_t index_plus1 = 0;  // 0 = free
+    uint8_t label = 0;
+  };
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  std::string names_;
+  size_t count_ = 0;
+};
+
 // Entities keyed by (label, name) in an open-addressing table whose slots hold the full hash
 // and where the names' bytes sit in one arena: a million-line import does two lookups a line,
 // and chasing EntitySpec strings cost more than the rest of the parse.
 class EntityTable {
  public:
-  // The label is part of the key through the hash. REQUIRES: `label` is empty or an entity
-  // type (the callers check).
-  static uint64_t Hash(std::string_view label, std::string_view name, bool quote) {
-    return std::hash<std::string_view>()(name) * 0x9E3779B97F4A7C15ull + LabelCode(label, quote);
+  // The label is part of the key through the hash: `name_hash` is NameIndex::Hash(name) and
+  // `label_code` LabelCode(label, quote).
+  static uint64_t Hash(uint64_t name_hash, uint8_t label_code) {
+    return name_hash * 0x9E3779B97F4A7C15ull + label_code;
   }
 
-  // REQUIRES: hash == Hash(label, name, quote).
+  // REQUIRES: hash == Hash(NameIndex::Hash(name), LabelCode(label, quote)).
   uint32_t Intern(uint64_t hash, std::string_view label, std::string_view name, bool quote) {
     if ((entities_.size() + 1) * 2 > slots_.size()) Grow();
     size_t mask = slots_.size() - 1;
@@ -100,12 +183,25 @@ class EntityTable {
   }
 
   std::vector<EntitySpec>& entities() { return entities_; }
+  // As NameIndex::PrefetchSlot and PrefetchName, for Intern.
+  void PrefetchSlot(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  void PrefetchName(uint64_t hash) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[hash & (slots_.size() - 1)];
+    if (slot.index_plus1 != 0) __builtin_prefetch(names_.data() + slot.offset);
+  }
+  void Reserve(size_t entities) {
+    entities_.reserve(entities);
+    while (slots_.size() < 2 * entities + 2) Grow();
+  }
   void DropIndex() {
     std::vector<Slot>().swap(slots_);
     std::string().swap(names_);
   }
 
- private:
+  // REQUIRES: `label` is empty or an entity type (the callers check), unless `quote`.
   static uint8_t LabelCode(std::string_view label, bool quote) {
     if (quote) return 6;
     if (label.empty()) return 0;
@@ -113,6 +209,7 @@ class EntityTable {
     return type ? static_cast<uint8_t>(1 + static_cast<int>(*type)) : 7;
   }
 
+ private:
   void Grow() {
     std::vector<Slot> slots(std::max<size_t>(1024, slots_.size() * 2));
     size_t mask = slots.size() - 1;
@@ -136,10 +233,73 @@ class EntityTable {
   std::string names_;
 };
 
-// Calls visit(line, line_number) for each line that is not blank or a '#' comment, with a
-// final '\r' removed, until visit returns false.
+// Splits a CSV record (RFC 4180 quoting, within one line) into `fields`; false on a stray or
+// unterminated quote.
+bool SplitCsv(std::string_view line, std::vector<std::string_view>* fields, std::string* unquoted) {
+  fields->clear();
+  unquoted->clear();
+  if (line.find('"') == std::string_view::npos) {  // the common case
+    for (size_t pos = 0;;) {
+      size_t comma = line.find(',', pos);
+      if (comma == std::string_view::npos) {
+        fields->push_back(line.substr(pos));
+        return true;
+      }
+      fields->push_back(line.substr(pos, comma - pos));
+      pos = comma + 1;
+    }
+  }
+  // Unquoted fields view the line; quoted ones are copied into `unquoted`, whose pieces are
+  // viewed only after the whole line is split (appending may move its bytes).
+  std::vector<std::pair<size_t, size_t>> quoted;  // field number, offset into unquoted
+  std::vector<size_t> ends;
+  size_t pos = 0;
+  while (true) {
+    if (pos < line.size() && line[pos] == '"') {
+      size_t begin = unquoted->size();
+      ++pos;
+      while (true) {
+        size_t quote = line.find('"', pos);
+        if (quote == std::string_view::npos) return false;
+        unquoted->append(line.substr(pos, quote - pos));
+        pos = quote + 1;
+        if (pos < line.size() && line[pos] == '"') {
+          unquoted->push_back('"');
+          ++pos;
+          continue;
+        }
+        break;
+      }
+      quoted.emplace_back(fields->size(), begin);
+      ends.push_back(unquoted->size());
+      fields->emplace_back();
+      if (pos < line.size() && line[pos] != ',') return false;
+    } else {
+      size_t comma = line.find(',', pos);
+      size_t end = comma == std::string_view::npos ? line.size() : comma;
+      std::string_view field = line.substr(pos, end - pos);
+      if (field.find('"') != std::string_view::npos) return false;
+      fields->push_back(field);
+      ends.push_back(0);
+      pos = end;
+    }
+    if (pos >= line.size()) break;
+    ++pos;  // the comma
+    if (pos == line.size()) {
+      fields->emplace_back();
+      break;
+    }
+  }
+  for (const auto& [field, begin] : quoted) {
+    (*fields)[field] = std::string_view(*unquoted).substr(begin, ends[field] - begin);
+  }
+  return true;
+}
+
+// Calls visit(line, line_number) for each line that is not blank or (with `comments`) a '#'
+// comment, with a final '\r' removed, until visit returns false.
 template <typename Visit>
-void ForEachLine(std::string_view data, const Visit& visit) {
+void ForEachLine(std::string_view data, const Visit& visit, bool comments = true) {
   size_t line_number = 0;
   for (size_t pos = 0; pos < data.size();) {
     size_t end = data.find('\n', pos);
@@ -148,7 +308,7 @@ void ForEachLine(std::string_view data, const Visit& visit) {
     pos = end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || (comments && line[0] == '#')) continue;
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (!visit(line, line_number)) return;
   }
@@ -168,16 +328,17 @@ size_t SplitTsv(std::string_view line, std::string_view (&fields)[6]) {
 }
 
 constexpr uint32_t kOtherPart = 0xffffffff;
+constexpr uint32_t kDeclared = 0x80000000;
 
 class Parser {
  public:
   explicit Parser(std::string path) : path_(std::move(path)) {}
 
-  // TSV on two threads: both read every line; each interns the entities whose hash falls in
-  // its half (the main thread also checks the lines and interns the types), and the halves
-  // are joined at the end. Entity interning is cache-miss bound, so this halves its time.
+  // TSV on two threads: both read every line; each resolves the names that fall in its half
+  // (by QueueName's cheap function of the name) and interns those not declared in the
+  // entities file (the main thread also checks the lines and interns the types); the halves
+  // are joined at the end. Name lookups are cache-miss bound, so this halves their time.
   Status ParseTsv(std::string_view data) {
-    partitioned_ = true;
     std::vector<uint32_t> helper_subjects, helper_objects;
     helper_subjects.reserve(triples_.capacity());
     helper_objects.reserve(triples_.capacity());
@@ -189,38 +350,49 @@ class Parser {
         std::string_view f[6];
         size_t count = SplitTsv(line, f);
         if (count != 3 && count != 5) return false;  // the main thread reports it
+        for (size_t i = 0; i < count; ++i) {
+          if (f[i].empty()) return false;
+        }
         std::string_view subject_type = count == 5 ? f[1] : std::string_view();
         std::string_view object = count == 5 ? f[3] : f[2];
         std::string_view object_type = count == 5 ? f[4] : std::string_view();
         for (std::string_view type : {subject_type, object_type}) {
           if (!type.empty() && !ParseEntityType(type)) return false;
         }
-        helper_subjects.push_back(InternPart(1, subject_type, f[0]));
-        helper_objects.push_back(InternPart(1, object_type, object));
+        if (helper_subjects.size() == helper_subjects.capacity()) FlushNames(1);
+        helper_subjects.push_back(0);
+        helper_objects.push_back(0);
+        QueueName(1, subject_type, f[0], &helper_subjects.back());
+        QueueName(1, object_type, object, &helper_objects.back());
         return true;
       });
+      FlushNames(1);
     });
     Status status = Status::OK();
     ForEachLine(data, [&](std::string_view line, size_t line_number) {
       status = ParseTsvLine(line, line_number);
       return status.ok();
     });
+    FlushNames(0);
     if (!status.ok()) stop = true;  // the helper's work is moot
     helper.join();
     KG_RETURN_IF_ERROR(status);
     if (helper_subjects.size() != triples_.size()) {
       return Status::Internal(path_ + ": the two parse threads disagree on the line count");
     }
+    // The helper's indices are into the second table, or (kDeclared) into the first.
     uint32_t offset = static_cast<uint32_t>(tables_[0].entities().size());
+    auto joined = [offset](uint32_t helper) {
+      return (helper & kDeclared) != 0 ? helper & ~kDeclared : helper + offset;
+    };
     for (size_t i = 0; i < triples_.size(); ++i) {
-      if (triples_[i].subject == kOtherPart) triples_[i].subject = helper_subjects[i] + offset;
-      if (triples_[i].object == kOtherPart) triples_[i].object = helper_objects[i] + offset;
+      if (triples_[i].subject == kOtherPart) triples_[i].subject = joined(helper_subjects[i]);
+      if (triples_[i].object == kOtherPart) triples_[i].object = joined(helper_objects[i]);
     }
     std::vector<EntitySpec>& all = tables_[0].entities();
     std::vector<EntitySpec>& second = tables_[1].entities();
     all.insert(all.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
     second.clear();
-    partitioned_ = false;
     return Status::OK();
   }
 
@@ -251,10 +423,11 @@ class Parser {
       }
     }
     TripleSpec triple;
-    triple.subject = Entity(subject_type, fields[0]);
-    triple.object = Entity(object_type, object);
     triple.type = Type(predicate);
+    if (triples_.size() == triples_.capacity()) FlushNames(0);  // the queue points into it
     triples_.push_back(std::move(triple));
+    QueueName(0, subject_type, fields[0], &triples_.back().subject);
+    QueueName(0, object_type, object, &triples_.back().object);
     return Status::OK();
   }
 
@@ -321,6 +494,91 @@ class Parser {
     return Status::OK();
   }
 
+  // An entities file (ImportOptions::entities_path): a header row naming the columns, among
+  // them `name` and optionally `type`, then one entity per row. Its entities come first in
+  // the entity table, and names that the triples give without a type take its types.
+  Status ParseEntities(std::string_view data, const std::string& path) {
+    size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+    declared_.Reserve(lines);
+    tables_[0].Reserve(lines);
+    auto error = [&](size_t line_number, const std::string& message) {
+      return Status::InvalidArgument(path + ":" + std::to_string(line_number) + ": " + message);
+    };
+    std::vector<std::string_view> fields;
+    std::string unquoted;
+    size_t columns = 0, name_column = 0, type_column = 0;
+    bool header = true, has_type = false;
+    Status status = Status::OK();
+    auto row = [&](std::string_view line, size_t line_number) {
+      if (!SplitCsv(line, &fields, &unquoted)) {
+        status = error(line_number,
+                       "malformed quotes (a quoted field is \"...\", with \"\" for a quote)");
+        return false;
+      }
+      if (header) {
+        header = false;
+        columns = fields.size();
+        bool has_name = false;
+        for (size_t i = 0; i < fields.size(); ++i) {
+          std::string_view field = fields[i];
+          if (i == 0 && field.substr(0, 3) == "\xEF\xBB\xBF")
+            field.remove_prefix(3);  // a UTF-8 BOM
+          while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+          while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+          std::string column(field);
+          for (char& c : column) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (column == "name" && !has_name) {
+            has_name = true;
+            name_column = i;
+          } else if (column == "type" && !has_type) {
+            has_type = true;
+            type_column = i;
+          }
+        }
+        if (!has_name)
+          status = error(line_number,
+                         "the header names no \"name\" column (expected e.g. id,name,type)");
+        return status.ok();
+      }
+      if (fields.size() != columns) {
+        status = error(line_number, "expected " + std::to_string(columns) +
+                                        " comma-separated fields, found " +
+                                        std::to_string(fields.size()));
+        return false;
+      }
+      std::string_view name = fields[name_column];
+      std::string_view type = has_type ? fields[type_column] : std::string_view();
+      if (name.empty()) {
+        status = error(line_number, "the name is empty");
+        return false;
+      }
+      if (!type.empty() && !ParseEntityType(type)) {
+        status = error(line_number,
+                       "unknown entity type '" + std::string(type) +
+                           "' (expected Person, Organization, Place, Work or Event, or nothing)");
+        return false;
+      }
+      uint8_t label = EntityTable::LabelCode(type, false);
+      uint64_t hash = NameIndex::Hash(name);
+      uint32_t index = tables_[0].Intern(EntityTable::Hash(hash, label), type, name, false);
+      NameIndex::Entry entry = declared_.Insert(hash, name, {index, label});
+      if (entry.label != label) {
+        auto type_name = [&](uint8_t code) {
+          return code == 0 ? std::string("no type")
+                           : std::string(tables_[0].entities()[entry.index].label);
+        };
+        status =
+            error(line_number, "'" + std::string(name) + "' has " +
+                                   (type.empty() ? std::string("no type") : std::string(type)) +
+                                   " here and " + type_name(entry.label) + " on an earlier line");
+        return false;
+      }
+      return true;
+    };
+    ForEachLine(data, row, /*comments=*/false);
+    return status;
+  }
+
   void Reserve(size_t lines) { triples_.reserve(lines); }
   std::vector<EntitySpec>& entities() { return tables_[0].entities(); }
   std::vector<TripleSpec>& triples() { return triples_; }
@@ -329,6 +587,7 @@ class Parser {
   void DropIndex() {
     tables_[0].DropIndex();
     tables_[1].DropIndex();
+    declared_.Clear();
   }
   const std::vector<std::string>& types() const { return types_; }
 
@@ -338,19 +597,72 @@ class Parser {
   }
 
   uint32_t Entity(std::string_view label, std::string_view name) {
-    return partitioned_ ? InternPart(0, label, name) : InternAll(label, name, false);
+    return InternAll(label, name, false);
   }
   uint32_t Quote(std::string_view text) { return InternAll("Quote", text, true); }
 
   uint32_t InternAll(std::string_view label, std::string_view name, bool quote) {
-    return tables_[0].Intern(EntityTable::Hash(label, name, quote), label, name, quote);
+    uint64_t name_hash = NameIndex::Hash(name);
+    uint8_t label_code = EntityTable::LabelCode(label, quote);
+    if (!quote) {
+      if (std::optional<uint32_t> declared = Declared(name_hash, label_code, name))
+        return *declared;
+    }
+    return tables_[0].Intern(EntityTable::Hash(name_hash, label_code), label, name, quote);
   }
 
-  // Part `part`'s index of the entity, or kOtherPart when the other part owns it.
-  uint32_t InternPart(int part, std::string_view label, std::string_view name) {
-    uint64_t hash = EntityTable::Hash(label, name, false);
-    if (static_cast<int>(hash >> 63) != part) return kOtherPart;
-    return tables_[part].Intern(hash, label, name, false);
+  // Sets *out, now or at the next FlushNames(part), to part `part`'s index of the entity, or
+  // to kOtherPart when the other part owns the name; the second part's declared entities are
+  // marked kDeclared, as their index is into the first table. Resolving names a batch at a
+  // time lets their cache misses overlap: a lookup is a miss on the slot, then on the name.
+  void QueueName(int part, std::string_view label, std::string_view name, uint32_t* out) {
+    // Cheaper than a hash, which only the owner then computes. REQUIRES: !name.empty().
+    if (static_cast<int>((name.size() ^ static_cast<unsigned char>(name.back())) & 1) != part) {
+      *out = kOtherPart;
+      return;
+    }
+    NameBatch& batch = batches_[part];
+    batch.names[batch.size++] =
+        PendingName{out, label, name, NameIndex::Hash(name), EntityTable::LabelCode(label, false)};
+    if (batch.size == kNameBatch) FlushNames(part);
+  }
+
+  void FlushNames(int part) {
+    NameBatch& batch = batches_[part];
+    // With an entities file most names are declared; without one, all are interned.
+    if (!declared_.empty()) {
+      for (size_t i = 0; i < batch.size; ++i) declared_.PrefetchSlot(batch.names[i].hash);
+      for (size_t i = 0; i < batch.size; ++i) declared_.PrefetchName(batch.names[i].hash);
+    } else {
+      EntityTable& table = tables_[part];
+      for (size_t i = 0; i < batch.size; ++i) {
+        table.PrefetchSlot(EntityTable::Hash(batch.names[i].hash, batch.names[i].label_code));
+      }
+      for (size_t i = 0; i < batch.size; ++i) {
+        table.PrefetchName(EntityTable::Hash(batch.names[i].hash, batch.names[i].label_code));
+      }
+    }
+    for (size_t i = 0; i < batch.size; ++i) {
+      const PendingName& pending = batch.names[i];
+      std::optional<uint32_t> declared = Declared(pending.hash, pending.label_code, pending.name);
+      if (declared) {
+        *pending.out = part == 0 ? *declared : *declared | kDeclared;
+      } else {
+        *pending.out = tables_[part].Intern(EntityTable::Hash(pending.hash, pending.label_code),
+                                            pending.label, pending.name, false);
+      }
+    }
+    batch.size = 0;
+  }
+
+  // The entity of the entities file that `name` with this label means: the one of that name
+  // when the label is its type or none.
+  std::optional<uint32_t> Declared(uint64_t name_hash, uint8_t label_code,
+                                   std::string_view name) const {
+    if (declared_.empty()) return std::nullopt;
+    std::optional<NameIndex::Entry> entry = declared_.Find(name_hash, name);
+    if (!entry || (label_code != 0 && label_code != entry->label)) return std::nullopt;
+    return entry->index;
   }
 
   // REQUIRES: `predicate` stays valid for the parser's life (it views the file's bytes or
@@ -388,9 +700,23 @@ class Parser {
     }
   }
 
+  struct PendingName {
+    uint32_t* out;
+    std::string_view label;
+    std::string_view name;
+    uint64_t hash;  // NameIndex::Hash(name)
+    uint8_t label_code;
+  };
+  static constexpr size_t kNameBatch = 16;
+  struct NameBatch {
+    PendingName names[kNameBatch];
+    size_t size = 0;
+  };
+
   std::string path_;
   EntityTable tables_[2];
-  bool partitioned_ = false;
+  NameIndex declared_;
+  NameBatch batches_[2];  // one per parse thread
   std::vector<TripleSpec> triples_;
   std::vector<Value> evidence_;
   std::deque<std::string> type_names_;  // as written; a deque keeps the views below valid
@@ -399,6 +725,18 @@ class Parser {
   std::string_view last_type_name_;
   uint32_t last_type_ = 0;
 };
+
+Status ReadWholeFile(const std::string& path, std::string* data) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status::IOError("cannot read '" + path + "'");
+  data->resize(static_cast<size_t>(size));
+  in.seekg(0);
+  if (!in.read(data->data(), size))
+    return Status::IOError("cannot read '" + path + "': read error");
+  return Status::OK();
+}
 
 bool IsEntityNode(const Node& node) {
   for (const std::string& label : node.labels) {
@@ -409,23 +747,40 @@ bool IsEntityNode(const Node& node) {
 
 }  // namespace
 
-Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path) {
+Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path,
+                                   const ImportOptions& options) {
   auto start = std::chrono::steady_clock::now();
   if (store->read_only()) return Status::InvalidArgument("store " + store->path() + " is open read-only");
-  std::string data;
-  {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return Status::NotFound("cannot read '" + path + "': " + std::strerror(errno));
-    std::streamoff size = in.tellg();
-    if (size < 0) return Status::IOError("cannot read '" + path + "'");
-    data.resize(static_cast<size_t>(size));
-    in.seekg(0);
-    if (!in.read(data.data(), size)) return Status::IOError("cannot read '" + path + "': read error");
-  }
-
+  // The parse and the loader free a few hundred MB in pieces (1M triples), which glibc keeps
+  // in the arenas of the threads that used them; give it back once everything is freed.
+  struct TrimOnReturn {
+    ~TrimOnReturn() {
+#if defined(__GLIBC__)
+      malloc_trim(0);
+#endif
+    }
+  } trim_on_return;
   // Parse and check everything before writing anything.
   Parser parser(path);
-  parser.Reserve(static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1);
+  // The triples file is read (and its lines counted) while the entities file is parsed.
+  std::string data;
+  size_t lines = 0;
+  Status read = Status::OK();
+  std::thread reader([&] {
+    read = ReadWholeFile(path, &data);
+    lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
+  });
+  Status entities_read = Status::OK();
+  if (!options.entities_path.empty()) {
+    std::string entities_data;
+    entities_read = ReadWholeFile(options.entities_path, &entities_data);
+    if (entities_read.ok())
+      entities_read = parser.ParseEntities(entities_data, options.entities_path);
+  }
+  reader.join();
+  KG_RETURN_IF_ERROR(entities_read);
+  KG_RETURN_IF_ERROR(read);
+  parser.Reserve(lines);
   size_t first = data.find_first_not_of(" \t\r\n");
   bool json = first != std::string::npos && data[first] == '{';
   if (json) {
@@ -478,6 +833,58 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
 
   Result<std::unique_ptr<storage::BulkLoader>> loader = store->BeginBulkLoad();
   if (!loader.ok()) return loader.status();
+  // One edge per distinct (subject, type, object); repeated statements merge their evidence.
+  // `node(entity)` is the node an entity stands for. In an empty store every entity becomes
+  // a node of its own, so its index will do, and the dedup runs beside the AddNode calls.
+  std::vector<TripleSpec>& triples = parser.triples();
+  std::vector<size_t> unique;
+  std::vector<Value>& statements = parser.evidence();
+  std::unordered_map<size_t, ValueList> evidence;  // by index into `unique`; JSON lines only
+  size_t duplicates = 0, already_stored = 0;
+  auto dedup = [&](const auto& node) {
+    size_t table_size = 1024;
+    while (table_size < triples.size() * 2) table_size *= 2;
+    // Slots: the hash's high half, then index into `unique` + 1 (0 = free); the triples are
+    // compared only when the halves agree, so a new triple costs one probe.
+    std::vector<uint64_t> first_of(table_size, 0);
+    unique.reserve(triples.size());
+    Edge3Hash edge_hash;
+    for (size_t i = 0; i < triples.size(); ++i) {
+      const TripleSpec& t = triples[i];
+      Edge3 key{node(t.subject), t.type, node(t.object)};
+      uint64_t hash = edge_hash(key);
+      uint64_t tag = hash >> 32;
+      size_t slot = hash & (table_size - 1);
+      size_t found = 0;
+      for (;; slot = (slot + 1) & (table_size - 1)) {
+        if (first_of[slot] == 0) break;
+        if ((first_of[slot] >> 32) != tag) continue;
+        size_t candidate = first_of[slot] & 0xffffffff;
+        const TripleSpec& other = triples[unique[candidate - 1]];
+        if (Edge3{node(other.subject), other.type, node(other.object)} == key) {
+          found = candidate;
+          break;
+        }
+      }
+      if (found == 0) {
+        first_of[slot] = (tag << 32) | (unique.size() + 1);
+        unique.push_back(i);
+        if (t.evidence != 0)
+          evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
+        continue;
+      }
+      ++duplicates;
+      TripleSpec& kept = triples[unique[found - 1]];
+      kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
+      if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
+    }
+  };
+  std::thread dedup_beside;
+  if (empty_store) {
+    dedup_beside = std::thread([&] { dedup([](uint32_t entity) -> NodeId { return entity; }); });
+  }
+
+  (*loader)->Reserve(entities.size(), parser.triples().size());
   FileOutcome outcome;
   outcome.path = path;
   for (size_t i = 0; i < entities.size(); ++i) {
@@ -504,47 +911,13 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
     node_of[i] = (*loader)->AddNode(std::move(labels), std::move(properties));
   }
 
-  // One edge per distinct (subject, type, object); repeated statements merge their evidence.
-  std::vector<TripleSpec>& triples = parser.triples();
-  size_t table_size = 1024;
-  while (table_size < triples.size() * 2) table_size *= 2;
-  // Slots: the hash's high half, then index into `unique` + 1 (0 = free); the triples are
-  // compared only when the halves agree, so a new triple costs one probe.
-  std::vector<uint64_t> first_of(table_size, 0);
-  std::vector<size_t> unique;
-  unique.reserve(triples.size());
-  std::vector<Value>& statements = parser.evidence();
-  std::unordered_map<size_t, ValueList> evidence;  // by index into `unique`; JSON lines only
-  size_t duplicates = 0, already_stored = 0;
-  Edge3Hash edge_hash;
-  for (size_t i = 0; i < triples.size(); ++i) {
-    const TripleSpec& t = triples[i];
-    Edge3 key{node_of[t.subject], t.type, node_of[t.object]};
-    uint64_t hash = edge_hash(key);
-    uint64_t tag = hash >> 32;
-    size_t slot = hash & (table_size - 1);
-    size_t found = 0;
-    for (;; slot = (slot + 1) & (table_size - 1)) {
-      if (first_of[slot] == 0) break;
-      if ((first_of[slot] >> 32) != tag) continue;
-      size_t candidate = first_of[slot] & 0xffffffff;
-      const TripleSpec& other = triples[unique[candidate - 1]];
-      if (Edge3{node_of[other.subject], other.type, node_of[other.object]} == key) {
-        found = candidate;
-        break;
-      }
-    }
-    if (found == 0) {
-      first_of[slot] = (tag << 32) | (unique.size() + 1);
-      unique.push_back(i);
-      if (t.evidence != 0) evidence[unique.size() - 1].push_back(std::move(statements[t.evidence - 1]));
-      continue;
-    }
-    ++duplicates;
-    TripleSpec& kept = triples[unique[found - 1]];
-    kept.confidence = 1.0 - (1.0 - kept.confidence) * (1.0 - t.confidence);
-    if (t.evidence != 0) evidence[found - 1].push_back(std::move(statements[t.evidence - 1]));
+  if (dedup_beside.joinable()) {
+    dedup_beside.join();
+  } else {
+    dedup([&](uint32_t entity) { return node_of[entity]; });
   }
+  // A million-line import is memory-bound: free what is done with before the next buffers.
+  std::vector<EntitySpec>().swap(entities);
   const PropertyMap plain = {{"confidence", Value(1.0)}};
   const std::vector<std::string>& types = parser.types();
   // Triples between two nodes the store already had may be stored already. One adjacency
@@ -604,6 +977,9 @@ Result<IngestReport> ImportTriples(storage::Store* store, const std::string& pat
     }
     ++outcome.triples;
   }
+  std::vector<TripleSpec>().swap(triples);
+  std::vector<size_t>().swap(unique);
+  std::vector<NodeId>().swap(node_of);
   KG_RETURN_IF_ERROR((*loader)->Finish());
   loader->reset();
 

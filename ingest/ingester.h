@@ -52,6 +52,16 @@ using Progress = std::function<void(size_t done, size_t total)>;
 Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::string>& paths,
                                  const IngestOptions& options, const Progress& progress);
 
+struct ImportOptions {
+  // A CSV file declaring entities (RFC 4180 quoting, one record per line): a header row that
+  // names the columns, among them `name` and optionally `type` (others, such as `id`, are
+  // ignored), then one entity per row, with a type of Person, Organization, Place, Work or
+  // Event, or none. Every row becomes an entity, named in a triple or not, and a name that a
+  // triple gives without a type takes the type declared here. A name declared twice with
+  // different types is kInvalidArgument "FILE:LINE: ...". Empty: no such file.
+  std::string entities_path;
+};
+
 // Imports triples made elsewhere: TSV "subject<TAB>predicate<TAB>object" or "subject<TAB>
 // subject_type<TAB>predicate<TAB>object<TAB>object_type" (blank lines and lines starting with
 // '#' ignored), or the JSON lines of `kg extract` (detected by a leading '{'). The whole file is
@@ -59,7 +69,8 @@ Result<IngestReport> IngestPaths(storage::Store* store, const std::vector<std::s
 // Entities are matched by type and exact name (untyped names: any entity with that name, else a
 // new :Entity node); a triple already in the store is not added again. Everything is added in
 // one atomic bulk load. REQUIRES: `store` is open for writing and has no open transaction.
-Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path);
+Result<IngestReport> ImportTriples(storage::Store* store, const std::string& path,
+                                   const ImportOptions& options = {});
 
 // The SHA-256 of `data` as 64 lower-case hex digits.
 std::string Sha256Hex(std::string_view data);

@@ -1,15 +1,19 @@
-// The bulk path of `kg import`: records are buffered in memory, sorted per column family,
-// written as SST files and ingested in one IngestExternalFiles call, which RocksDB records
-// atomically in the MANIFEST: after a crash the whole import is in the store or none of it.
+// The bulk path of `kg ingest --triples`: nodes and relationships are buffered in memory,
+// sorted per column family, written as SST files (several per big column family, on several
+// threads) and ingested in one IngestExternalFiles call, which RocksDB records atomically in
+// the MANIFEST: after a crash the whole import is in the store or none of it.
 
 #include <algorithm>
-#include <cassert>
+#include <array>
 #include <atomic>
-#include <functional>
-#include <thread>
+#include <cassert>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include <rocksdb/env.h>
@@ -27,49 +31,107 @@ namespace fs = std::filesystem;
 
 namespace {
 
-inline bool AdjacencyLess(const AdjacencyKey& a, const AdjacencyKey& b) {
-  if (a.node != b.node) return a.node < b.node;
-  if (a.type != b.type) return a.type < b.type;
-  if (a.other != b.other) return a.other < b.other;
-  return a.edge < b.edge;
-}
+// A relationship as the loader keeps it until Finish(), which makes its record and both
+// adjacency keys from it: 24 bytes instead of a record and two 28-byte keys.
+struct EdgeEntry {
+  NodeId source;
+  NodeId target;
+  uint32_t type;
+  uint32_t properties;  // which of the stored encoded property lists
+};
 
-void EncodeAdjacencyKeyTo(const AdjacencyKey& k, char* out) {
-  auto put64 = [](uint64_t v, char* p) {
-    for (int i = 7; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v & 0xff);
+// One direction's adjacency in key order: the relationships grouped by node (a counting sort:
+// a load's node ids are dense), each group in (type, other end, edge id) order.
+class AdjacencyOrder {
+ public:
+  struct Entry {
+    uint64_t other;
+    uint32_t type;
+    uint32_t index;  // into the loader's relationships; the edge id is first edge + index
   };
-  put64(k.node, out);
-  for (int i = 3; i >= 0; --i) out[8 + (3 - i)] = static_cast<char>((k.type >> (8 * i)) & 0xff);
-  put64(k.other, out + 12);
-  put64(k.edge, out + 20);
-}
 
-// Adjacency keys in (node, type, other, edge) order. Node ids of one import are dense, so a
-// counting sort by node followed by small sorts per node beats a comparison sort of the lot.
-void SortAdjacency(std::vector<AdjacencyKey>* keys) {
-  if (keys->size() < 2) return;
-  auto less = [](const AdjacencyKey& a, const AdjacencyKey& b) { return AdjacencyLess(a, b); };
-  auto [min_it, max_it] = std::minmax_element(
-      keys->begin(), keys->end(),
-      [](const AdjacencyKey& a, const AdjacencyKey& b) { return a.node < b.node; });
-  uint64_t min_node = min_it->node;
-  uint64_t range = max_it->node - min_node + 1;
-  if (range > 4 * keys->size() + 1024) {
-    std::sort(keys->begin(), keys->end(), less);
-    return;
-  }
-  std::vector<uint32_t> starts(range + 1, 0);
-  for (const AdjacencyKey& k : *keys) ++starts[k.node - min_node + 1];
-  for (uint64_t i = 1; i <= range; ++i) starts[i] += starts[i - 1];
-  std::vector<AdjacencyKey> sorted(keys->size());
-  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
-  for (const AdjacencyKey& k : *keys) sorted[next[k.node - min_node]++] = k;
-  for (uint64_t i = 0; i < range; ++i) {
-    if (starts[i + 1] - starts[i] > 1) {
-      std::sort(sorted.begin() + starts[i], sorted.begin() + starts[i + 1], less);
+  // REQUIRES: edges.size() < 2^32.
+  AdjacencyOrder(const std::vector<EdgeEntry>& edges, bool outgoing) {
+    if (edges.empty()) return;
+    auto node_of = [outgoing](const EdgeEntry& e) { return outgoing ? e.source : e.target; };
+    auto [min_it, max_it] = std::minmax_element(
+        edges.begin(), edges.end(),
+        [&](const EdgeEntry& a, const EdgeEntry& b) { return node_of(a) < node_of(b); });
+    min_node_ = node_of(*min_it);
+    uint64_t range = node_of(*max_it) - min_node_ + 1;
+    // Ids far apart (a small load onto a big store): count by rank among the nodes instead.
+    bool dense = range <= 4 * static_cast<uint64_t>(edges.size()) + 1024;
+    if (!dense) {
+      for (const EdgeEntry& e : edges) nodes_.push_back(node_of(e));
+      std::sort(nodes_.begin(), nodes_.end());
+      nodes_.erase(std::unique(nodes_.begin(), nodes_.end()), nodes_.end());
+      range = nodes_.size();
+    }
+    auto group_of = [&](const EdgeEntry& e) -> size_t {
+      NodeId node = node_of(e);
+      if (dense) return node - min_node_;
+      return std::lower_bound(nodes_.begin(), nodes_.end(), node) - nodes_.begin();
+    };
+    starts_.assign(range + 1, 0);
+    for (const EdgeEntry& e : edges) ++starts_[group_of(e) + 1];
+    for (size_t g = 1; g <= range; ++g) starts_[g] += starts_[g - 1];
+    std::vector<uint32_t> next(starts_.begin(), starts_.end() - 1);
+    entries_.resize(edges.size());
+    for (size_t i = 0; i < edges.size(); ++i) {
+      const EdgeEntry& e = edges[i];
+      entries_[next[group_of(e)]++] =
+          Entry{outgoing ? e.target : e.source, e.type, static_cast<uint32_t>(i)};
+    }
+    for (size_t g = 0; g < range; ++g) {
+      if (starts_[g + 1] - starts_[g] < 2) continue;
+      std::sort(entries_.begin() + starts_[g], entries_.begin() + starts_[g + 1],
+                [](const Entry& a, const Entry& b) {
+                  if (a.type != b.type) return a.type < b.type;
+                  if (a.other != b.other) return a.other < b.other;
+                  return a.index < b.index;
+                });
     }
   }
-  *keys = std::move(sorted);
+
+  size_t size() const { return entries_.size(); }
+
+  // Calls visit(key) for the keys of entries [begin, end), in order.
+  template <typename Visit>
+  Status ForEachKey(size_t begin, size_t end, EdgeId first_edge, const Visit& visit) const {
+    if (begin >= end) return Status::OK();
+    size_t g = std::upper_bound(starts_.begin(), starts_.end(), begin) - starts_.begin() - 1;
+    char key[kAdjacencyKeySize];
+    for (size_t j = begin; j < end; ++j) {
+      while (starts_[g + 1] <= j) ++g;
+      const Entry& e = entries_[j];
+      NodeId node = nodes_.empty() ? min_node_ + g : nodes_[g];
+      EncodeAdjacencyKey({node, e.type, e.other, first_edge + e.index}, key);
+      KG_RETURN_IF_ERROR(visit(std::string_view(key, sizeof key)));
+    }
+    return Status::OK();
+  }
+
+ private:
+  NodeId min_node_ = 0;
+  std::vector<NodeId> nodes_;     // group -> node when the ids are sparse; empty when dense
+  std::vector<uint32_t> starts_;  // group -> first entry; one more at the end
+  std::vector<Entry> entries_;
+};
+
+// Runs the jobs on `threads` threads; the first failure, if any.
+Status RunJobs(std::vector<std::function<Status()>>* jobs, int threads) {
+  std::vector<Status> results(jobs->size(), Status::OK());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next.fetch_add(1); i < jobs->size(); i = next.fetch_add(1))
+      results[i] = (*jobs)[i]();
+  };
+  std::vector<std::thread> helpers;
+  for (int i = 1; i < threads; ++i) helpers.emplace_back(worker);
+  worker();
+  for (std::thread& helper : helpers) helper.join();
+  for (Status& status : results) KG_RETURN_IF_ERROR(status);
+  return Status::OK();
 }
 
 class BulkLoaderImpl final : public BulkLoader {
@@ -79,6 +141,13 @@ class BulkLoaderImpl final : public BulkLoader {
     std::error_code ec;
     if (!temp_dir_.empty()) fs::remove_all(temp_dir_, ec);
     store_->EndWriter();
+  }
+
+  void Reserve(size_t nodes, size_t edges) override {
+    nodes_.reserve(nodes_.size() + nodes);
+    labels_.reserve(labels_.size() + nodes);
+    props_.reserve(props_.size() + nodes);
+    edges_.reserve(edges_.size() + edges);
   }
 
   NodeId AddNode(std::vector<std::string> labels, PropertyMap properties) override {
@@ -121,16 +190,18 @@ class BulkLoaderImpl final : public BulkLoader {
                  const PropertyMap& properties) override {
     EdgeId id = store_->AllocateEdgeIds(1);
     uint32_t type_id = TypeId(type);
-    size_t begin = edge_records_.size();
-    PutVarint64(&edge_records_, type_id);
-    PutFixed64BE(&edge_records_, source);
-    PutFixed64BE(&edge_records_, target);
-    EncodeProperties(properties, &edge_records_);
+    // Most loads give many relationships the same properties ({confidence: 1.0}): a list
+    // equal to the previous relationship's is not stored again.
+    scratch_.clear();
+    EncodeProperties(properties, &scratch_);
+    if (property_lists_.empty() ||
+        scratch_ != std::string_view(edge_properties_).substr(property_lists_.back())) {
+      property_lists_.push_back(edge_properties_.size());
+      edge_properties_.append(scratch_);
+    }
     if (edges_.empty()) first_edge_ = id;
     assert(id == first_edge_ + edges_.size());
-    edges_.push_back(begin);
-    out_.push_back({source, type_id, target, id});
-    in_.push_back({target, type_id, source, id});
+    edges_.push_back({source, target, type_id, static_cast<uint32_t>(property_lists_.size() - 1)});
     ++type_deltas_[type_id];
     return id;
   }
@@ -143,72 +214,117 @@ class BulkLoaderImpl final : public BulkLoader {
     fs::remove_all(temp_dir_, ec);
     fs::create_directories(temp_dir_, ec);
     if (ec) return Status::IOError("cannot create " + temp_dir_ + ": " + ec.message());
+    int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2u, 8u));
 
-    // One SST file per column family, written on up to two threads (the files are
-    // independent); the sorting happens inside the tasks too.
-    struct FileTask {
-      Cf cf;
-      std::function<Status(rocksdb::SstFileWriter*)> fill;
-      Status status;
-    };
-    std::vector<FileTask> tasks;
-    auto add_file = [&](Cf cf, std::function<Status(rocksdb::SstFileWriter*)> fill,
-                        bool empty) -> Status {
-      if (!empty) tasks.push_back({cf, std::move(fill), Status::OK()});
-      return Status::OK();
-    };
-    auto run_task = [&](FileTask* task) -> Status {
-      Cf cf = task->cf;
+    // Sorted runs of keys become SST files, several per big column family so that the
+    // threads share the work evenly; every file of a column family covers its own key range.
+    std::mutex files_mutex;
+    std::array<std::vector<std::pair<size_t, std::string>>, kCfCount> files;  // (part, path)
+    auto write_file = [&](Cf cf, size_t part,
+                          const std::function<Status(const PutFn&)>& fill) -> Status {
+      std::string path = temp_dir_ + "/" + std::to_string(static_cast<int>(cf)) + "-" +
+                         std::to_string(part) + ".sst";
       rocksdb::Options options(store_->db()->GetDBOptions(), store_->db()->GetOptions(store_->cf(cf)));
-      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf));
-      KG_RETURN_IF_ERROR(FromRocks(writer.Open(FileName(cf)), "bulk load"));
-      KG_RETURN_IF_ERROR(task->fill(&writer));
-      return FromRocks(writer.Finish(), "bulk load");
+      // The files are read right after the load: leave them in the page cache.
+      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf),
+                                    /*invalidate_page_cache=*/false);
+      KG_RETURN_IF_ERROR(FromRocks(writer.Open(path), "bulk load"));
+      KG_RETURN_IF_ERROR(fill([&writer](std::string_view key, std::string_view value) {
+        return FromRocks(writer.Put(rocksdb::Slice(key.data(), key.size()),
+                                    rocksdb::Slice(value.data(), value.size())),
+                         "bulk load");
+      }));
+      KG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load"));
+      std::lock_guard lock(files_mutex);
+      files[cf].emplace_back(part, std::move(path));
+      return Status::OK();
     };
-    auto put = [](rocksdb::SstFileWriter* writer, std::string_view key, std::string_view value) {
-      rocksdb::Status s = writer->Put(rocksdb::Slice(key.data(), key.size()),
-                                      rocksdb::Slice(value.data(), value.size()));
-      return s.ok() ? Status::OK() : FromRocks(s, "bulk load");
+    auto parts_of = [&](size_t n) -> size_t {
+      return n < (size_t{1} << 17) ? 1 : static_cast<size_t>(threads);
     };
 
-    // Ids only grow, so nodes_ and edges_ are already in key order.
-    KG_RETURN_IF_ERROR(add_file(kNode, [&](rocksdb::SstFileWriter* w) {
-      for (size_t i = 0; i < nodes_.size(); ++i) {
-        KG_RETURN_IF_ERROR(put(w, IdKey(first_node_ + i), Record(node_records_, nodes_, i)));
-      }
-      return Status::OK();
-    }, nodes_.empty()));
-    KG_RETURN_IF_ERROR(add_file(kEdge, [&](rocksdb::SstFileWriter* w) {
-      for (size_t i = 0; i < edges_.size(); ++i) {
-        KG_RETURN_IF_ERROR(put(w, IdKey(first_edge_ + i), Record(edge_records_, edges_, i)));
-      }
-      return Status::OK();
-    }, edges_.empty()));
-    for (auto [cf, keys] : {std::pair{kOut, &out_}, std::pair{kIn, &in_}}) {
-      KG_RETURN_IF_ERROR(add_file(cf, [&put, keys = keys](rocksdb::SstFileWriter* w) {
-        SortAdjacency(keys);
-        char buffer[kAdjacencyKeySize];
-        for (const AdjacencyKey& k : *keys) {
-          EncodeAdjacencyKeyTo(k, buffer);
-          KG_RETURN_IF_ERROR(put(w, std::string_view(buffer, sizeof buffer), ""));
-        }
+    // One queue of jobs: the two adjacency sorts first, then the files. The adjacency files
+    // wait for their sort, which a worker has begun before it can reach them; the small
+    // files come last, to fill the gaps.
+    std::optional<AdjacencyOrder> out_order, in_order;
+    std::atomic<bool> out_sorted{false}, in_sorted{false};
+    std::vector<std::function<Status()>> jobs;
+    for (auto [order, sorted, outgoing] :
+         {std::tuple{&out_order, &out_sorted, true}, std::tuple{&in_order, &in_sorted, false}}) {
+      jobs.push_back([&, order = order, sorted = sorted, outgoing = outgoing] {
+        order->emplace(edges_, outgoing);
+        sorted->store(true);
+        sorted->notify_all();
         return Status::OK();
-      }, keys->empty()));
+      });
     }
-    KG_RETURN_IF_ERROR(add_file(kLabel, [&](rocksdb::SstFileWriter* w) {
-      std::sort(labels_.begin(), labels_.end());
-      for (const auto& [label, node] : labels_) {
-        KG_RETURN_IF_ERROR(put(w, EncodeLabelKey(label, node), ""));
+    size_t edge_parts = parts_of(edges_.size());
+    for (size_t part = 0; part < edge_parts && !edges_.empty(); ++part) {
+      jobs.push_back([&, part] {
+        return write_file(kEdge, part, [&](const PutFn& put) {
+          std::string key, record;
+          size_t begin = edges_.size() * part / edge_parts,
+                 end = edges_.size() * (part + 1) / edge_parts;
+          for (size_t i = begin; i < end; ++i) {
+            const EdgeEntry& e = edges_[i];
+            key.clear();
+            PutFixed64BE(&key, first_edge_ + i);
+            record.clear();
+            PutVarint64(&record, e.type);
+            PutFixed64BE(&record, e.source);
+            PutFixed64BE(&record, e.target);
+            record.append(PropertyList(e.properties));
+            KG_RETURN_IF_ERROR(put(key, record));
+          }
+          return Status::OK();
+        });
+      });
+    }
+    size_t adjacency_parts = parts_of(edges_.size());
+    for (auto [cf, order, sorted] :
+         {std::tuple{kOut, &out_order, &out_sorted}, std::tuple{kIn, &in_order, &in_sorted}}) {
+      for (size_t part = 0; part < adjacency_parts && !edges_.empty(); ++part) {
+        jobs.push_back([&, cf = cf, order = order, sorted = sorted, part] {
+          sorted->wait(false);
+          return write_file(cf, part, [&](const PutFn& put) {
+            size_t n = (*order)->size(), parts = adjacency_parts;
+            return (*order)->ForEachKey(n * part / parts, n * (part + 1) / parts, first_edge_,
+                                        [&](std::string_view key) { return put(key, ""); });
+          });
+        });
       }
-      return Status::OK();
-    }, labels_.empty()));
-    KG_RETURN_IF_ERROR(add_file(kProp, [&](rocksdb::SstFileWriter* w) {
-      std::sort(props_.begin(), props_.end());
-      props_.erase(std::unique(props_.begin(), props_.end()), props_.end());
-      for (const std::string& key : props_) KG_RETURN_IF_ERROR(put(w, key, ""));
-      return Status::OK();
-    }, props_.empty()));
-
+    }
+    // Ids only grow, so nodes_ is in key order already.
+    if (!nodes_.empty()) {
+      jobs.push_back([&] {
+        return write_file(kNode, 0, [&](const PutFn& put) {
+          for (size_t i = 0; i < nodes_.size(); ++i) {
+            KG_RETURN_IF_ERROR(put(IdKey(first_node_ + i), Record(node_records_, nodes_, i)));
+          }
+          return Status::OK();
+        });
+      });
+    }
+    if (!labels_.empty()) {
+      jobs.push_back([&] {
+        std::sort(labels_.begin(), labels_.end());
+        return write_file(kLabel, 0, [&](const PutFn& put) {
+          for (const auto& [label, node] : labels_)
+            KG_RETURN_IF_ERROR(put(EncodeLabelKey(label, node), ""));
+          return Status::OK();
+        });
+      });
+    }
+    if (!props_.empty()) {
+      jobs.push_back([&] {
+        std::sort(props_.begin(), props_.end());
+        props_.erase(std::unique(props_.begin(), props_.end()), props_.end());
+        return write_file(kProp, 0, [&](const PutFn& put) {
+          for (const std::string& key : props_) KG_RETURN_IF_ERROR(put(key, ""));
+          return Status::OK();
+        });
+      });
+    }
     std::map<std::string, std::string> dict;
     for (const auto& [kind_name, id] : pending_ids_) {
       std::string id_value;
@@ -216,11 +332,14 @@ class BulkLoaderImpl final : public BulkLoader {
       dict[EncodeDictNameKey(kind_name.first, kind_name.second)] = id_value;
       dict[EncodeDictIdKey(kind_name.first, id)] = kind_name.second;
     }
-    KG_RETURN_IF_ERROR(add_file(kDict, [&](rocksdb::SstFileWriter* w) {
-      for (const auto& [key, value] : dict) KG_RETURN_IF_ERROR(put(w, key, value));
-      return Status::OK();
-    }, dict.empty()));
-
+    if (!dict.empty()) {
+      jobs.push_back([&] {
+        return write_file(kDict, 0, [&](const PutFn& put) {
+          for (const auto& [key, value] : dict) KG_RETURN_IF_ERROR(put(key, value));
+          return Status::OK();
+        });
+      });
+    }
     // Counters and id high-water marks: current value plus this load's additions. Safe to
     // read-then-write because no transaction can run while the loader exists.
     std::map<std::string, uint64_t> meta;
@@ -246,43 +365,29 @@ class BulkLoaderImpl final : public BulkLoader {
     }
     meta["next.node"] = store_->next_node_id();
     meta["next.edge"] = store_->next_edge_id();
-    KG_RETURN_IF_ERROR(add_file(kMeta, [&](rocksdb::SstFileWriter* w) {
-      for (const auto& [key, value] : meta) {
-        std::string encoded;
-        PutFixed64BE(&encoded, value);
-        KG_RETURN_IF_ERROR(put(w, key, encoded));
-      }
-      return Status::OK();
-    }, false));
-
-    // Biggest first (out, in, edge), so that two threads finish together.
-    std::stable_sort(tasks.begin(), tasks.end(), [](const FileTask& a, const FileTask& b) {
-      auto rank = [](Cf cf) { return cf == kOut ? 0 : cf == kIn ? 1 : cf == kEdge ? 2 : 3; };
-      return rank(a.cf) < rank(b.cf);
+    jobs.push_back([&] {
+      return write_file(kMeta, 0, [&](const PutFn& put) {
+        for (const auto& [key, value] : meta) {
+          std::string encoded;
+          PutFixed64BE(&encoded, value);
+          KG_RETURN_IF_ERROR(put(key, encoded));
+        }
+        return Status::OK();
+      });
     });
-    std::atomic<size_t> next_task{0};
-    auto worker = [&] {
-      for (size_t i = next_task.fetch_add(1); i < tasks.size(); i = next_task.fetch_add(1)) {
-        tasks[i].status = run_task(&tasks[i]);
-      }
-    };
-    {
-      std::thread helper(worker);
-      worker();
-      helper.join();
-    }
+    KG_RETURN_IF_ERROR(RunJobs(&jobs, threads));
     std::vector<rocksdb::IngestExternalFileArg> args;
-    for (const FileTask& task : tasks) {
-      KG_RETURN_IF_ERROR(task.status);
+    for (int cf = 0; cf < kCfCount; ++cf) {
+      if (files[cf].empty()) continue;
+      std::sort(files[cf].begin(), files[cf].end());
       rocksdb::IngestExternalFileArg arg;
-      arg.column_family = store_->cf(task.cf);
-      arg.external_files.push_back(FileName(task.cf));
+      arg.column_family = store_->cf(static_cast<Cf>(cf));
+      for (auto& [part, path] : files[cf]) arg.external_files.push_back(std::move(path));
       arg.options.move_files = true;
       arg.options.allow_global_seqno = true;
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
     }
-
     KG_RETURN_IF_ERROR(
         FromRocks(store_->IngestExternalFiles(args), "bulk load into " + store_->path()));
     for (const auto& [kind_name, id] : pending_ids_) {
@@ -294,9 +399,7 @@ class BulkLoaderImpl final : public BulkLoader {
   }
 
  private:
-  std::string FileName(Cf cf) const {
-    return temp_dir_ + "/" + std::to_string(static_cast<int>(cf)) + ".sst";
-  }
+  using PutFn = std::function<Status(std::string_view key, std::string_view value)>;
 
   uint32_t DictId(DictKind kind, const std::string& name) {
     auto& cache = cache_[static_cast<size_t>(kind == DictKind::kLabel ? 0 : kind == DictKind::kType ? 1 : 2)];
@@ -313,11 +416,14 @@ class BulkLoaderImpl final : public BulkLoader {
     return id;
   }
 
+  // By the type as given (before CanonicalRelationshipType): a load names few types, many times.
   uint32_t TypeId(std::string_view type) {
-    if (!last_type_.empty() && type == last_type_) return last_type_id_;
-    last_type_id_ = DictId(DictKind::kType, CanonicalRelationshipType(type));
-    last_type_ = std::string(type);
-    return last_type_id_;
+    for (const auto& [spelling, id] : type_ids_) {
+      if (spelling == type) return id;
+    }
+    uint32_t id = DictId(DictKind::kType, CanonicalRelationshipType(type));
+    type_ids_.emplace_back(std::string(type), id);
+    return id;
   }
 
   void EncodeProperties(const PropertyMap& properties, std::string* out) {
@@ -331,24 +437,30 @@ class BulkLoaderImpl final : public BulkLoader {
     }
   }
 
+  std::string_view PropertyList(uint32_t i) const {
+    size_t end = i + 1 < property_lists_.size() ? property_lists_[i + 1] : edge_properties_.size();
+    return std::string_view(edge_properties_).substr(property_lists_[i], end - property_lists_[i]);
+  }
+
   StoreImpl* store_;
   bool finished_ = false;
   std::string temp_dir_;
-  // Records live in two arenas: a million small strings would cost more than the writing.
+  // Node records live in an arena: a million small strings would cost more than the writing.
   // Ids are handed out consecutively (one writer), so a record is found by its offset alone.
   static std::string_view Record(const std::string& arena, const std::vector<size_t>& offsets,
                                  size_t i) {
     size_t end = i + 1 < offsets.size() ? offsets[i + 1] : arena.size();
     return std::string_view(arena).substr(offsets[i], end - offsets[i]);
   }
-  std::string node_records_, edge_records_;
-  std::vector<size_t> nodes_, edges_;  // record offsets
+  std::string node_records_;
+  std::vector<size_t> nodes_;  // record offsets
   NodeId first_node_ = 0;
+  std::vector<EdgeEntry> edges_;
+  std::string edge_properties_;         // encoded property lists, each once per run of equal ones
+  std::vector<size_t> property_lists_;  // their offsets
+  std::string scratch_;
   EdgeId first_edge_ = 0;
-  std::string last_type_;
-  uint32_t last_type_id_ = 0;
-  std::vector<AdjacencyKey> out_;
-  std::vector<AdjacencyKey> in_;
+  std::vector<std::pair<std::string, uint32_t>> type_ids_;
   std::vector<std::pair<uint32_t, NodeId>> labels_;
   std::vector<std::string> props_;
   std::unordered_map<uint32_t, uint64_t> label_deltas_;

@@ -37,6 +37,18 @@ inline std::string EncodeAdjacencyKey(const AdjacencyKey& k) {
   return key;
 }
 
+// The same into a buffer, without allocating (the bulk loader writes millions).
+inline void EncodeAdjacencyKey(const AdjacencyKey& k, char (&out)[kAdjacencyKeySize]) {
+  auto put = [&out](size_t at, uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i, v >>= 8)
+      out[at + static_cast<size_t>(i)] = static_cast<char>(v & 0xff);
+  };
+  put(0, k.node, 8);
+  put(8, k.type, 4);
+  put(12, k.other, 8);
+  put(20, k.edge, 8);
+}
+
 // REQUIRES: key.size() == kAdjacencyKeySize.
 inline AdjacencyKey DecodeAdjacencyKey(std::string_view key) {
   return AdjacencyKey{DecodeFixed64BE(key.data()), DecodeFixed32BE(key.data() + 8),

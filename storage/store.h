@@ -181,6 +181,9 @@ class BulkLoader {
  public:
   virtual ~BulkLoader() = default;
 
+  // A hint that about this many nodes and relationships will be added: buffers are sized
+  // once instead of growing.
+  virtual void Reserve(size_t nodes, size_t edges) = 0;
   // As Transaction::CreateNode, but without reading anything.
   virtual NodeId AddNode(std::vector<std::string> labels, PropertyMap properties) = 0;
   // REQUIRES: source and target exist in the store or were added by this loader.
@@ -220,6 +223,10 @@ class Store {
   // million relationships. A no-op with ReadCacheMode::kOff. Any thread.
   virtual Status WarmTopology() = 0;
   virtual ReadCacheStats read_cache_stats() const = 0;
+
+  // Bytes of table (SST) files per column family, by column family name (for benchmarks and
+  // debugging; the write-ahead log and RocksDB's small files are not counted).
+  virtual std::map<std::string, uint64_t> TableBytes() const = 0;
 
   // Commits are written to the log without fsync (they survive a crash of the process, not
   // of the machine); Sync() makes every commit so far durable. Closing the store syncs too.

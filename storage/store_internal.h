@@ -38,6 +38,7 @@ class StoreImpl final : public Store {
   Result<std::unique_ptr<Transaction>> Begin() override;
   Result<std::unique_ptr<BulkLoader>> BeginBulkLoad() override;
   Status Compact() override;
+  std::map<std::string, uint64_t> TableBytes() const override;
   Status Sync() override;
   Status WarmTopology() override;
   ReadCacheStats read_cache_stats() const override { return read_cache_.stats(); }

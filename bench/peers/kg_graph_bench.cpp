@@ -18,7 +18,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bench/peers/typed_tsv.h"
 #include "graph/algorithms.h"
 #include "graph/export.h"
 #include "graph/view.h"
@@ -63,17 +62,18 @@ int main(int argc, char** argv) {
   const char* db_root_env = std::getenv("DB_ROOT");
   const fs::path db_root = db_root_env ? db_root_env : "/tmp/peers-db";
   const fs::path dir = db_root / ("kg-graph-" + std::to_string(getpid()));
-  const fs::path typed_tsv = db_root / ("kg-graph-" + std::to_string(getpid()) + ".typed.tsv");
   fs::create_directories(db_root);
   fs::create_directories(out_dir);
   fs::remove_all(dir);
 
   auto t = Clock::now();
-  if (std::string error = kg::bench::WriteTypedTsv(data_dir, typed_tsv); !error.empty()) Die(error);
   std::unique_ptr<kg::storage::Store> store = Check(kg::storage::Store::Open(dir.string(), {}), "open store");
-  kg::ingest::IngestReport report = Check(kg::ingest::ImportTriples(store.get(), typed_tsv.string()), "import");
+  kg::ingest::ImportOptions import_options;
+  import_options.entities_path = (data_dir / "entities.csv").string();
+  kg::ingest::IngestReport report = Check(
+      kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(), import_options),
+      "import");
   Check(store->Compact(), "compact");
-  fs::remove(typed_tsv);
   std::printf("kg load (read files, import, compact)   %8.2f s   %lld nodes, %lld relationships\n",
               SecondsSince(t), static_cast<long long>(report.entities),
               static_cast<long long>(report.triples));

@@ -302,6 +302,33 @@ TEST_CASE("kg extract and ingest: empty, binary and invalid UTF-8 files", "[e2e]
   CHECK(Contains(stats.out, "articles: 0\nnodes: 0\n"));
 }
 
+TEST_CASE("kg ingest --triples --entities: types from a CSV of entities", "[e2e]") {
+  TempDir dir;
+  std::string entities = dir / "entities.csv";
+  std::string triples = dir / "triples.tsv";
+  WriteFile(entities,
+            "id,name,type\n0,Karoline Leavitt,Person\n1,White House,Organization\n2,Kyiv,Place\n");
+  WriteFile(triples, "Karoline Leavitt\tspokesperson-for\tWhite House\n");
+  std::string db = dir / "store";
+  auto ingest = RunKg({"ingest", "--triples", triples, "--entities", entities, "--db", db});
+  CHECK(ingest.exit_code == 0);
+  CHECK(Contains(ingest.out, "imported 1 triples, 3 entities from " + triples));
+  auto query =
+      RunKg({"query", "--db", db, "-m", "csv",
+             "MATCH (p:Person)-[:spokesperson_for]->(o:Organization) RETURN p.name, o.name; "
+             "MATCH (k:Place) RETURN k.name"});
+  CHECK(query.exit_code == 0);
+  CHECK(query.out == "p.name,o.name\nKaroline Leavitt,White House\nk.name\nKyiv\n");
+
+  WriteFile(entities, "name,type\nKyiv,City\n");
+  auto bad = RunKg({"ingest", "--triples", triples, "--entities", entities, "--db", dir / "other"});
+  CHECK(bad.exit_code == 1);
+  CHECK(Contains(bad.err, entities + ":2: unknown entity type 'City'"));
+  auto alone = RunKg({"ingest", "--entities", entities, "--db", dir / "other"});
+  CHECK(alone.exit_code == 1);
+  CHECK(Contains(alone.err, "--entities goes with --triples"));
+}
+
 TEST_CASE("kg export: stopped half-way, it leaves neither a temporary nor a half file", "[e2e]") {
   TempDir dir;
   std::string tsv = dir / "big.tsv";

@@ -1,18 +1,17 @@
 #include "storage/store.h"
 
+#include <rocksdb/db.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
-#include <thread>
 #include <filesystem>
 #include <fstream>
-
-#include <rocksdb/db.h>
+#include <thread>
+#include <tuple>
 
 #include "storage/coding.h"
 
@@ -567,6 +566,80 @@ TEST_CASE("Store: bulk loading is all at once", "[storage]") {
   NodeId later = Must(txn->CreateNode({"Person"}, {}));
   CHECK(later > people.back());
   MustOk(txn->Commit());
+}
+
+TEST_CASE("Store: a big bulk load (several SST files per column family), then a small sparse one",
+          "[storage]") {
+  TempDir tmp;
+  auto store = OpenWriter(tmp.path());
+  const int kNodes = 20000, kEdges = 300000;  // enough for the big column families to be split
+  std::vector<NodeId> nodes;
+  {
+    auto loader = Must(store->BeginBulkLoad());
+    for (int i = 0; i < kNodes; ++i)
+      nodes.push_back(loader->AddNode({"Person"}, {{"name", Value(Cat("P", i))}}));
+    for (int i = 0; i < kEdges; ++i) {
+      // Node 0 is a hub; the types alternate so that a node's keys interleave by type.
+      NodeId source = nodes[i % 3 == 0 ? 0 : (int64_t{i} * 7919) % kNodes];
+      NodeId target = nodes[(int64_t{i} * 104729 + 1) % kNodes];
+      kg::PropertyMap properties = {{"confidence", Value(i % 1000 == 0 ? 0.5 : 1.0)}};
+      loader->AddEdge(i % 2 ? "supports" : "opposes", source, target, properties);
+    }
+    MustOk(loader->Finish());
+  }
+  auto check_order = [&](const GraphReader& snap, NodeId node, Direction direction) {
+    auto edges = Adjacent(snap, node, direction, {});
+    // Key order: type id ("opposes" was added first), other end, edge id.
+    auto rank = [](const AdjacentEdge& e) {
+      return std::tuple(e.type == "supports", e.other, e.edge);
+    };
+    for (size_t i = 1; i < edges.size(); ++i) CHECK(rank(edges[i - 1]) < rank(edges[i]));
+    return edges.size();
+  };
+  {
+    auto snap = store->Snapshot();
+    auto counts = Must(snap->Counts());
+    CHECK(counts.edges == kEdges);
+    CHECK(counts.edges_by_type["supports"] == kEdges / 2);
+    size_t out = 0, in = 0;
+    for (NodeId node : {nodes[0], nodes[1], nodes[kNodes / 2], nodes[kNodes - 1]}) {
+      out += check_order(*snap, node, Direction::kOutgoing);
+      in += check_order(*snap, node, Direction::kIncoming);
+    }
+    CHECK(out > kEdges / 3);
+    size_t total_out = 0, total_in = 0;
+    for (NodeId node : nodes) {
+      total_out += Adjacent(*snap, node, Direction::kOutgoing, {}).size();
+      total_in += Adjacent(*snap, node, Direction::kIncoming, {}).size();
+    }
+    CHECK(total_out == kEdges);
+    CHECK(total_in == kEdges);
+    // Records carry their own properties, shared encodings or not.
+    auto hub = Adjacent(*snap, nodes[0], Direction::kOutgoing, {"opposes"});
+    REQUIRE(!hub.empty());
+    auto first = Must(snap->GetEdge(0));
+    CHECK(first.source == nodes[0]);
+    CHECK(first.properties.at("confidence") == Value(0.5));
+    CHECK(Must(snap->GetEdge(1)).properties.at("confidence") == Value(1.0));
+    CHECK(Must(snap->GetEdge(kEdges - 1)).type == "supports");
+  }
+  // A few relationships between nodes far apart in id: the loader sorts them by rank.
+  EdgeId added;
+  {
+    auto loader = Must(store->BeginBulkLoad());
+    added = loader->AddEdge("met_with", nodes[kNodes - 1], nodes[3], {});
+    loader->AddEdge("met_with", nodes[kNodes - 1], nodes[2], {});
+    loader->AddEdge("met_with", nodes[5], nodes[kNodes - 1], {});
+    MustOk(loader->Finish());
+  }
+  auto snap = store->Snapshot();
+  auto met = Adjacent(*snap, nodes[kNodes - 1], Direction::kOutgoing, {"met-with"});
+  REQUIRE(met.size() == 2);
+  CHECK(met[0].other == nodes[2]);
+  CHECK(met[1].other == nodes[3]);
+  CHECK(met[1].edge == added);
+  CHECK(Adjacent(*snap, nodes[kNodes - 1], Direction::kIncoming, {"met_with"}).size() == 1);
+  CHECK(Must(snap->Counts()).edges == kEdges + 3);
 }
 
 TEST_CASE("Store: leftovers of an unfinished creation are replaced, other folders kept", "[storage]") {
