@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bench/peers/typed_tsv.h"
+#include "bench/peers/read_file.h"
 #include "ingest/ingester.h"
 #include "storage/store.h"
 
@@ -277,12 +277,13 @@ int main(int argc, char** argv) {
 
   if (!fs::exists(store_dir / "db" / "CURRENT")) {
     auto start = Clock::now();
-    fs::path typed = store_dir.string() + ".typed.tsv";
-    if (std::string error = kg::bench::WriteTypedTsv(data_dir, typed); !error.empty()) Die(error);
     auto store = Check(Store::Open(store_dir.string(), {}), "open");
-    Check(kg::ingest::ImportTriples(store.get(), typed.string()), "import");
+    kg::ingest::ImportOptions import_options;
+    import_options.entities_path = (data_dir / "entities.csv").string();
+    Check(kg::ingest::ImportTriples(store.get(), (data_dir / "triples.tsv").string(),
+                                    import_options),
+          "import");
     Check(store->Compact(), "compact");
-    fs::remove(typed);
     std::printf("loaded %s in %.0f ms\n", data_dir.c_str(), MsSince(start));
   }
 

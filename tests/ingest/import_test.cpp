@@ -259,8 +259,9 @@ TEST_CASE("Import: a bad entities file is named with its line and nothing is wri
 }
 
 // Throughput of ImportTriples on a generated file (shared/bench/gen.py), into a fresh store:
-//   KG_IMPORT_FILE=/tmp/kg-bench/data/1m/triples.tsv \
-//   KG_IMPORT_ENTITIES=/tmp/kg-bench/data/1m/entities.csv ingest_test "[bench]"
+//   KG_IMPORT_FILE=/tmp/kg-bench/data/1m/triples.tsv
+//   KG_IMPORT_ENTITIES=/tmp/kg-bench/data/1m/entities.csv   (both in one command line)
+//   ingest_test "[bench]"
 TEST_CASE("Import: throughput on a generated file", "[.][bench]") {
   const char* file = std::getenv("KG_IMPORT_FILE");
   if (file == nullptr) return;
