@@ -174,7 +174,8 @@ int main(int argc, char** argv) {
 
   // Load: import triples.tsv with the types of entities.csv (`kg ingest --triples triples.tsv
   // --entities entities.csv`) in one bulk load (SST files ingested atomically), sync, and
-  // compact, so that queries and the disk size see the store in its final state.
+  // compact, so that queries and the disk size see the store in its final state; then warm
+  // the read caches.
   Json detail;
   auto load_start = Clock::now();
   std::unique_ptr<kg::storage::Store> store =
@@ -194,6 +195,12 @@ int main(int argc, char** argv) {
   t = Clock::now();
   Check(store->Compact(), "compact");
   detail["compact_ms"] = MsSince(t);
+  // The in-memory read caches (topology, name column) would otherwise build themselves
+  // during whichever query first reads enough; building them here puts their cost in the
+  // load, where a user of a long-running process pays it, not in one query's figure.
+  t = Clock::now();
+  Check(store->WarmTopology(), "warm read caches");
+  detail["warm_ms"] = MsSince(t);
   r["load_ms"] = MsSince(load_start);
   r["rss_after_load_mib"] = RssMiB();
   r["max_rss_after_load_mib"] = MaxRssMiB();  // the import's peak: no query has run yet
