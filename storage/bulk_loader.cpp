@@ -388,11 +388,8 @@ class BulkLoaderImpl final : public BulkLoader {
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
     }
-    KG_RETURN_IF_ERROR(
-        FromRocks(store_->IngestExternalFiles(args), "bulk load into " + store_->path()));
-    for (const auto& [kind_name, id] : pending_ids_) {
-      store_->PublishDictEntry(kind_name.first, kind_name.second, id);
-    }
+    KG_RETURN_IF_ERROR(FromRocks(store_->IngestExternalFiles(args, pending_ids_),
+                                 "bulk load into " + store_->path()));
     fs::remove_all(temp_dir_, ec);
     temp_dir_.clear();
     return Status::OK();
@@ -466,7 +463,7 @@ class BulkLoaderImpl final : public BulkLoader {
   std::unordered_map<uint32_t, uint64_t> label_deltas_;
   std::unordered_map<uint32_t, uint64_t> type_deltas_;
   std::array<std::unordered_map<std::string, uint32_t>, 3> cache_;
-  std::map<std::pair<DictKind, std::string>, uint32_t> pending_ids_;
+  DictEntries pending_ids_;
 };
 
 }  // namespace
