@@ -45,6 +45,9 @@ struct ReadCacheStats {
   size_t column_bytes = 0;
   double column_build_ms = 0;     // of the last build
   uint64_t column_builds = 0;
+  // Caches a bulk load into an empty store made from its own buffers, instead of a build.
+  uint64_t topology_handovers = 0;
+  uint64_t column_handovers = 0;
 };
 
 struct AdjacentEdge {

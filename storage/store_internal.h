@@ -30,6 +30,10 @@ inline constexpr uint64_t kFormatVersion = 1;
 // New dictionary entries of a transaction or bulk load, to publish when it is written.
 using DictEntries = std::map<std::pair<DictKind, std::string>, uint32_t>;
 
+// The encoded value of property `key_id` in a node record, without decoding the others;
+// *value is empty when the node lacks it. False for a malformed record.
+bool FindEncodedProperty(std::string_view record, uint32_t key_id, std::string_view* value);
+
 Status FromRocks(const rocksdb::Status& s, std::string_view context);
 
 class StoreImpl final : public Store {
@@ -65,18 +69,21 @@ class StoreImpl final : public Store {
 
   ReadCache& read_cache() const { return read_cache_; }
   // The bulk loader's ingestion: a write of a new generation, as a commit is. Its new
-  // dictionary entries are published before any snapshot can see the new generation (so
-  // none sees an id without its name).
+  // dictionary entries are published, and the caches it hands over installed, before any
+  // snapshot can see the new generation (so none sees an id without its name).
   rocksdb::Status IngestExternalFiles(const std::vector<rocksdb::IngestExternalFileArg>& args,
-                                      const DictEntries& new_entries) {
-    rocksdb::Status s = read_cache_.Apply([&] {
-      rocksdb::Status ingest = db_->IngestExternalFiles(args);
-      if (ingest.ok()) {
-        for (const auto& [kind_name, id] : new_entries)
-          PublishDictEntry(kind_name.first, kind_name.second, id);
-      }
-      return ingest;
-    });
+                                      const DictEntries& new_entries,
+                                      ReadCache::Handover handover) {
+    rocksdb::Status s = read_cache_.Apply(
+        [&] {
+          rocksdb::Status ingest = db_->IngestExternalFiles(args);
+          if (ingest.ok()) {
+            for (const auto& [kind_name, id] : new_entries)
+              PublishDictEntry(kind_name.first, kind_name.second, id);
+          }
+          return ingest;
+        },
+        std::move(handover));
     if (s.ok() && after_bulk_ingest_for_testing_) after_bulk_ingest_for_testing_();
     return s;
   }

@@ -574,7 +574,8 @@ TEST_CASE("Store: a snapshot taken as soon as a bulk load is visible knows its n
   // The loader's new labels, types and keys must be in the dictionary before a snapshot can
   // see its files (they were published after the ingestion, outside the write lock, and a
   // snapshot in between failed with "unknown relationship type id"). The hook takes a
-  // snapshot at the first moment the ingestion is visible.
+  // snapshot at the first moment the ingestion is visible. In an empty store the snapshot
+  // reads the topology the loader handed over; in a non-empty one, RocksDB.
   for (bool empty : {true, false}) {
     INFO((empty ? "empty store" : "store with a node"));
     TempDir tmp;
