@@ -534,6 +534,8 @@ TEST_CASE("Topology: snapshots on several threads while the writer commits", "[s
   };
   std::vector<std::thread> readers;
   for (int i = 0; i < 3; ++i) readers.emplace_back(reader, i);
+  // On a busy machine the 150 commits could all be done before any reader got a time slice.
+  while (checks.load() == 0) std::this_thread::yield();
   for (int i = 0; i < 150; ++i) {
     auto writer = Begin(store.get());
     Must(writer->CreateEdge("supports", hub, spokes[i % spokes.size()], {}));
