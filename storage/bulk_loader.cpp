@@ -9,6 +9,7 @@
 #include <cassert>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,7 @@
 #include "storage/coding.h"
 #include "storage/keys.h"
 #include "storage/store_internal.h"
+#include "storage/topology.h"
 
 namespace kg::storage {
 
@@ -117,6 +119,55 @@ class AdjacencyOrder {
   std::vector<uint32_t> starts_;  // group -> first entry; one more at the end
   std::vector<Entry> entries_;
 };
+
+// One direction's adjacency as the read cache keeps it (Topology::Adjacency), for a load into
+// a store without relationships: the same grouping and order as AdjacencyOrder, over all node
+// ids below `node_limit`, in 12-byte entries. REQUIRES: ids fit 32 bits.
+Topology::Adjacency SortForTopology(const std::vector<EdgeEntry>& edges, EdgeId first_edge,
+                                    size_t node_limit, bool outgoing) {
+  Topology::Adjacency adjacency;
+  std::vector<uint32_t>& offsets = adjacency.offsets;
+  offsets.assign(node_limit + 1, 0);
+  for (const EdgeEntry& e : edges) ++offsets[(outgoing ? e.source : e.target) + 1];
+  for (size_t n = 0; n < node_limit; ++n) offsets[n + 1] += offsets[n];
+  adjacency.entries.resize(edges.size());
+  {
+    std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
+    auto edge = static_cast<uint32_t>(first_edge);
+    for (const EdgeEntry& e : edges) {
+      NodeId node = outgoing ? e.source : e.target, other = outgoing ? e.target : e.source;
+      adjacency.entries[next[node]++] = {e.type, static_cast<uint32_t>(other), edge++};
+    }
+  }
+  // Within a node the entries are in id order: sort by (type, other end) and keep it.
+  auto less = [](const Topology::Entry& a, const Topology::Entry& b) {
+    uint64_t ka = uint64_t{a.type} << 32 | a.other, kb = uint64_t{b.type} << 32 | b.other;
+    return ka != kb ? ka < kb : a.edge < b.edge;
+  };
+  for (size_t n = 0; n < node_limit; ++n) {
+    if (offsets[n + 1] - offsets[n] < 2) continue;
+    std::sort(adjacency.entries.begin() + offsets[n], adjacency.entries.begin() + offsets[n + 1],
+              less);
+  }
+  return adjacency;
+}
+
+// Calls visit(key) for the keys of entries [begin, end) of `adjacency`, in order.
+template <typename Visit>
+Status ForEachKey(const Topology::Adjacency& adjacency, size_t begin, size_t end,
+                  const Visit& visit) {
+  if (begin >= end) return Status::OK();
+  const std::vector<uint32_t>& offsets = adjacency.offsets;
+  size_t node = std::upper_bound(offsets.begin(), offsets.end(), begin) - offsets.begin() - 1;
+  char key[kAdjacencyKeySize];
+  for (size_t j = begin; j < end; ++j) {
+    while (offsets[node + 1] <= j) ++node;
+    const Topology::Entry& e = adjacency.entries[j];
+    EncodeAdjacencyKey({node, e.type, e.other, e.edge}, key);
+    KG_RETURN_IF_ERROR(visit(std::string_view(key, sizeof key)));
+  }
+  return Status::OK();
+}
 
 // Runs the jobs on `threads` threads; the first failure, if any.
 Status RunJobs(std::vector<std::function<Status()>>* jobs, int threads) {
@@ -243,18 +294,93 @@ class BulkLoaderImpl final : public BulkLoader {
       return n < (size_t{1} << 17) ? 1 : static_cast<size_t>(threads);
     };
 
-    // One queue of jobs: the two adjacency sorts first, then the files. The adjacency files
-    // wait for their sort, which a worker has begun before it can reach them; the small
-    // files come last, to fill the gaps.
+    // One queue of jobs: the two adjacency sorts first, then the files that are one job each
+    // (node, label, prop: the prop job sorts strings, so it is long), then the big column
+    // families split into equal parts, so that the threads finish together; the tiny files
+    // come last. The adjacency files wait for their sort, which a worker has begun before it
+    // can reach them. (With the single files last, one thread wrote `prop` alone for about
+    // 200 ms at 1M triples while the other had nothing left.)
+    //
+    // In a load into a store without relationships, the orders are made as the read cache's
+    // topology, which the new generation then takes over: no scan after the load.
+    ReadCache::Handover handover;
+    const std::optional<size_t> topology_nodes = TopologyNodeLimit();
     std::optional<AdjacencyOrder> out_order, in_order;
+    Topology::Adjacency out_topology, in_topology;
     std::atomic<bool> out_sorted{false}, in_sorted{false};
     std::vector<std::function<Status()>> jobs;
-    for (auto [order, sorted, outgoing] :
-         {std::tuple{&out_order, &out_sorted, true}, std::tuple{&in_order, &in_sorted, false}}) {
-      jobs.push_back([&, order = order, sorted = sorted, outgoing = outgoing] {
-        order->emplace(edges_, outgoing);
+    for (auto [order, topology, sorted, outgoing] :
+         {std::tuple{&out_order, &out_topology, &out_sorted, true},
+          std::tuple{&in_order, &in_topology, &in_sorted, false}}) {
+      jobs.push_back([&, order = order, topology = topology, sorted = sorted, outgoing = outgoing] {
+        if (topology_nodes) {
+          *topology = SortForTopology(edges_, first_edge_, *topology_nodes, outgoing);
+        } else {
+          order->emplace(edges_, outgoing);
+        }
         sorted->store(true);
         sorted->notify_all();
+        return Status::OK();
+      });
+    }
+    // Ids only grow, so nodes_ is in key order already.
+    if (!nodes_.empty()) {
+      jobs.push_back([&] {
+        return write_file(kNode, 0, [&](const PutFn& put) {
+          for (size_t i = 0; i < nodes_.size(); ++i) {
+            KG_RETURN_IF_ERROR(put(IdKey(first_node_ + i), Record(node_records_, nodes_, i)));
+          }
+          return Status::OK();
+        });
+      });
+    }
+    // When the store had no nodes, the `name` column after the load is made of this load's
+    // nodes alone: it is handed over too.
+    std::shared_ptr<const NodeColumn> name_column;
+    std::optional<uint32_t> name_key = NameColumnKey();
+    if (name_key) {
+      jobs.push_back([&] {
+        NodeColumn::Builder builder(ReadCache::kMaxColumnBytes);
+        for (size_t i = 0; i < nodes_.size(); ++i) {
+          std::string_view encoded;
+          if (!FindEncodedProperty(Record(node_records_, nodes_, i), *name_key, &encoded) ||
+              !builder.Add(first_node_ + i, encoded)) {
+            return Status::OK();  // none then: a scan builds it, or finds it too big, later
+          }
+        }
+        name_column = builder.Finish();
+        return Status::OK();
+      });
+    }
+    if (!labels_.empty()) {
+      jobs.push_back([&] {
+        std::sort(labels_.begin(), labels_.end());
+        return write_file(kLabel, 0, [&](const PutFn& put) {
+          for (const auto& [label, node] : labels_)
+            KG_RETURN_IF_ERROR(put(EncodeLabelKey(label, node), ""));
+          return Status::OK();
+        });
+      });
+    }
+    if (!props_.empty()) {
+      jobs.push_back([&] {
+        std::sort(props_.begin(), props_.end());
+        props_.erase(std::unique(props_.begin(), props_.end()), props_.end());
+        return write_file(kProp, 0, [&](const PutFn& put) {
+          for (const std::string& key : props_) KG_RETURN_IF_ERROR(put(key, ""));
+          return Status::OK();
+        });
+      });
+    }
+    std::vector<Topology::Ends> ends;
+    if (topology_nodes) {
+      jobs.push_back([&] {
+        ends.assign(edges_.empty() ? 0 : first_edge_ + edges_.size(), Topology::Ends{0, 0, 0});
+        for (size_t i = 0; i < edges_.size(); ++i) {
+          const EdgeEntry& e = edges_[i];
+          ends[first_edge_ + i] = {e.type, static_cast<uint32_t>(e.source),
+                                   static_cast<uint32_t>(e.target)};
+        }
         return Status::OK();
       });
     }
@@ -281,49 +407,21 @@ class BulkLoaderImpl final : public BulkLoader {
       });
     }
     size_t adjacency_parts = parts_of(edges_.size());
-    for (auto [cf, order, sorted] :
-         {std::tuple{kOut, &out_order, &out_sorted}, std::tuple{kIn, &in_order, &in_sorted}}) {
+    for (auto [cf, order, topology, sorted] :
+         {std::tuple{kOut, &out_order, &out_topology, &out_sorted},
+          std::tuple{kIn, &in_order, &in_topology, &in_sorted}}) {
       for (size_t part = 0; part < adjacency_parts && !edges_.empty(); ++part) {
-        jobs.push_back([&, cf = cf, order = order, sorted = sorted, part] {
+        jobs.push_back([&, cf = cf, order = order, topology = topology, sorted = sorted, part] {
           sorted->wait(false);
           return write_file(cf, part, [&](const PutFn& put) {
-            size_t n = (*order)->size(), parts = adjacency_parts;
-            return (*order)->ForEachKey(n * part / parts, n * (part + 1) / parts, first_edge_,
-                                        [&](std::string_view key) { return put(key, ""); });
+            size_t n = edges_.size(), parts = adjacency_parts;
+            size_t begin = n * part / parts, end = n * (part + 1) / parts;
+            auto put_key = [&](std::string_view key) { return put(key, ""); };
+            if (topology_nodes) return ForEachKey(*topology, begin, end, put_key);
+            return (*order)->ForEachKey(begin, end, first_edge_, put_key);
           });
         });
       }
-    }
-    // Ids only grow, so nodes_ is in key order already.
-    if (!nodes_.empty()) {
-      jobs.push_back([&] {
-        return write_file(kNode, 0, [&](const PutFn& put) {
-          for (size_t i = 0; i < nodes_.size(); ++i) {
-            KG_RETURN_IF_ERROR(put(IdKey(first_node_ + i), Record(node_records_, nodes_, i)));
-          }
-          return Status::OK();
-        });
-      });
-    }
-    if (!labels_.empty()) {
-      jobs.push_back([&] {
-        std::sort(labels_.begin(), labels_.end());
-        return write_file(kLabel, 0, [&](const PutFn& put) {
-          for (const auto& [label, node] : labels_)
-            KG_RETURN_IF_ERROR(put(EncodeLabelKey(label, node), ""));
-          return Status::OK();
-        });
-      });
-    }
-    if (!props_.empty()) {
-      jobs.push_back([&] {
-        std::sort(props_.begin(), props_.end());
-        props_.erase(std::unique(props_.begin(), props_.end()), props_.end());
-        return write_file(kProp, 0, [&](const PutFn& put) {
-          for (const std::string& key : props_) KG_RETURN_IF_ERROR(put(key, ""));
-          return Status::OK();
-        });
-      });
     }
     std::map<std::string, std::string> dict;
     for (const auto& [kind_name, id] : pending_ids_) {
@@ -388,11 +486,13 @@ class BulkLoaderImpl final : public BulkLoader {
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
     }
-    KG_RETURN_IF_ERROR(
-        FromRocks(store_->IngestExternalFiles(args), "bulk load into " + store_->path()));
-    for (const auto& [kind_name, id] : pending_ids_) {
-      store_->PublishDictEntry(kind_name.first, kind_name.second, id);
+    if (topology_nodes) {
+      handover.topology =
+          Topology::Assemble(std::move(out_topology), std::move(in_topology), std::move(ends));
     }
+    if (name_column) handover.columns[*name_key] = std::move(name_column);
+    KG_RETURN_IF_ERROR(FromRocks(store_->IngestExternalFiles(args, pending_ids_, std::move(handover)),
+                                 "bulk load into " + store_->path()));
     fs::remove_all(temp_dir_, ec);
     temp_dir_.clear();
     return Status::OK();
@@ -437,6 +537,36 @@ class BulkLoaderImpl final : public BulkLoader {
     }
   }
 
+  // True when column family `cf` holds nothing (before the load is ingested).
+  bool Empty(Cf cf) const {
+    std::unique_ptr<rocksdb::Iterator> it(
+        store_->db()->NewIterator(rocksdb::ReadOptions(), store_->cf(cf)));
+    it->SeekToFirst();
+    return !it->Valid() && it->status().ok();
+  }
+
+  // When the store has no relationships and the ids fit the topology's 32 bits, the topology
+  // after the load is made of this load's relationships alone: the number of node ids it
+  // spans (one more than the largest endpoint, as a scan would find). Nullopt otherwise.
+  std::optional<size_t> TopologyNodeLimit() const {
+    constexpr uint64_t kMax32 = std::numeric_limits<uint32_t>::max();
+    if (store_->read_cache().mode() == ReadCacheMode::kOff) return std::nullopt;
+    if (first_edge_ + edges_.size() >= kMax32) return std::nullopt;
+    uint64_t limit = 0;
+    for (const EdgeEntry& e : edges_) limit = std::max({limit, e.source + 1, e.target + 1});
+    if (limit > kMax32 || !Empty(kOut)) return std::nullopt;
+    return static_cast<size_t>(limit);
+  }
+
+  // The key id of `name`, when the store has no nodes and this load gives some a name: the
+  // `name` column after the load is then made of this load's nodes alone. Nullopt otherwise.
+  std::optional<uint32_t> NameColumnKey() const {
+    if (store_->read_cache().mode() == ReadCacheMode::kOff || nodes_.empty()) return std::nullopt;
+    auto it = cache_[2].find("name");
+    if (it == cache_[2].end() || !Empty(kNode)) return std::nullopt;
+    return it->second;
+  }
+
   std::string_view PropertyList(uint32_t i) const {
     size_t end = i + 1 < property_lists_.size() ? property_lists_[i + 1] : edge_properties_.size();
     return std::string_view(edge_properties_).substr(property_lists_[i], end - property_lists_[i]);
@@ -466,7 +596,7 @@ class BulkLoaderImpl final : public BulkLoader {
   std::unordered_map<uint32_t, uint64_t> label_deltas_;
   std::unordered_map<uint32_t, uint64_t> type_deltas_;
   std::array<std::unordered_map<std::string, uint32_t>, 3> cache_;
-  std::map<std::pair<DictKind, std::string>, uint32_t> pending_ids_;
+  DictEntries pending_ids_;
 };
 
 }  // namespace

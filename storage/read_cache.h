@@ -20,6 +20,9 @@ namespace kg::storage {
 
 class ReadCache {
  public:
+  // A node property column bigger than this is not kept.
+  static constexpr size_t kMaxColumnBytes = size_t{256} << 20;
+
   explicit ReadCache(ReadCacheMode mode) : mode_(mode) {}
 
   ReadCacheMode mode() const { return mode_; }
@@ -34,15 +37,23 @@ class ReadCache {
     return generation_.load();
   }
 
+  // Caches of the generation a write makes, built by the writer itself: a bulk load into a
+  // store without relationships (or nodes) knows the whole of the new topology (or node
+  // columns). Each must be exactly what a build from a snapshot of that generation would make.
+  struct Handover {
+    std::shared_ptr<const Topology> topology;
+    std::map<uint32_t, std::shared_ptr<const NodeColumn>> columns;  // by property key id
+  };
+
   // Runs write() (a commit, an ingestion) while no snapshot is being taken. When it succeeds
   // the store is at a new generation and the caches of the old one are let go (snapshots that
-  // hold them keep them alive).
+  // hold them keep them alive); the caches of `handover`, if any, are the new generation's.
   template <typename Write>
-  auto Apply(const Write& write) {
+  auto Apply(const Write& write, Handover handover = {}) {
     std::unique_lock lock(write_mutex_);
     auto status = write();
     if (status.ok()) {
-      generation_.fetch_add(1);
+      uint64_t generation = generation_.fetch_add(1) + 1;
       std::lock_guard cache_lock(cache_mutex_);
       topology_.reset();
       topology_generation_.store(kNone);
@@ -50,6 +61,17 @@ class ReadCache {
       topology_work_ = 0;
       column_work_.clear();
       failed_ = false;
+      if (mode_ == ReadCacheMode::kOff) return status;
+      if (handover.topology) {
+        topology_ = std::move(handover.topology);
+        topology_generation_.store(generation, std::memory_order_release);
+        stats_.topology_handovers += 1;
+      }
+      for (auto& [key, column] : handover.columns) {
+        if (!column || columns_.size() >= kMaxColumns) continue;
+        columns_[key] = std::move(column);
+        stats_.column_handovers += 1;
+      }
     }
     return status;
   }

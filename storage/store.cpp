@@ -96,8 +96,24 @@ std::span<const uint32_t> SortedTypes(const std::vector<uint32_t>& ids,
   return *storage;
 }
 
-// The encoded value of property `key_id` in a node record, without decoding the others;
-// *value is empty when the node lacks it. False for a malformed record.
+
+// The index keys (without node id suffix) of one property value: one for a scalar, one per
+// distinct non-null element for a list.
+std::set<std::string> IndexPrefixes(uint32_t key_id, const Value& value) {
+  std::set<std::string> prefixes;
+  if (value.is_null()) return prefixes;
+  if (value.is_list()) {
+    for (const Value& element : value.as_list()) {
+      if (!element.is_null()) prefixes.insert(EncodePropPrefix(key_id, element));
+    }
+  } else {
+    prefixes.insert(EncodePropPrefix(key_id, value));
+  }
+  return prefixes;
+}
+
+}  // namespace
+
 bool FindEncodedProperty(std::string_view record, uint32_t key_id, std::string_view* value) {
   *value = {};
   uint64_t n;
@@ -119,23 +135,6 @@ bool FindEncodedProperty(std::string_view record, uint32_t key_id, std::string_v
   }
   return record.empty();
 }
-
-// The index keys (without node id suffix) of one property value: one for a scalar, one per
-// distinct non-null element for a list.
-std::set<std::string> IndexPrefixes(uint32_t key_id, const Value& value) {
-  std::set<std::string> prefixes;
-  if (value.is_null()) return prefixes;
-  if (value.is_list()) {
-    for (const Value& element : value.as_list()) {
-      if (!element.is_null()) prefixes.insert(EncodePropPrefix(key_id, element));
-    }
-  } else {
-    prefixes.insert(EncodePropPrefix(key_id, value));
-  }
-  return prefixes;
-}
-
-}  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.ok()) return Status::OK();
@@ -900,7 +899,6 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
   static constexpr uint64_t kTopologyWorkDivisor = 3;  // relationships per work unit
   static constexpr uint64_t kMinColumnReads = 5'000;
   static constexpr uint64_t kColumnReadDivisor = 12;  // nodes per read
-  static constexpr size_t kMaxColumnBytes = size_t{256} << 20;
 
   struct ColumnMemo {
     std::string key;
@@ -951,7 +949,7 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
     options.fill_cache = false;
     options.readahead_size = 2 << 20;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(options, store_->cf(kNode)));
-    NodeColumn::Builder builder(kMaxColumnBytes);
+    NodeColumn::Builder builder(ReadCache::kMaxColumnBytes);
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       rocksdb::Slice key = it->key();
       if (key.size() != 8) continue;

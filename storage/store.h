@@ -45,6 +45,9 @@ struct ReadCacheStats {
   size_t column_bytes = 0;
   double column_build_ms = 0;     // of the last build
   uint64_t column_builds = 0;
+  // Caches a bulk load into an empty store made from its own buffers, instead of a build.
+  uint64_t topology_handovers = 0;
+  uint64_t column_handovers = 0;
 };
 
 struct AdjacentEdge {
@@ -220,7 +223,8 @@ class Store {
   virtual Status Compact() = 0;
   // Builds the read caches of the current generation now (the topology and the `name`
   // column), instead of when reads through RocksDB have added up. Blocks for about 0.3 s per
-  // million relationships. A no-op with ReadCacheMode::kOff. Any thread.
+  // million relationships; returns at once when they are there, as after a bulk load into an
+  // empty store, which hands them over. A no-op with ReadCacheMode::kOff. Any thread.
   virtual Status WarmTopology() = 0;
   virtual ReadCacheStats read_cache_stats() const = 0;
 

@@ -5,11 +5,14 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <rocksdb/db.h>
@@ -23,6 +26,13 @@ namespace kg::storage {
 enum Cf : int { kDefault, kMeta, kNode, kEdge, kOut, kIn, kLabel, kProp, kDict, kArticle, kCfCount };
 
 inline constexpr uint64_t kFormatVersion = 1;
+
+// New dictionary entries of a transaction or bulk load, to publish when it is written.
+using DictEntries = std::map<std::pair<DictKind, std::string>, uint32_t>;
+
+// The encoded value of property `key_id` in a node record, without decoding the others;
+// *value is empty when the node lacks it. False for a malformed record.
+bool FindEncodedProperty(std::string_view record, uint32_t key_id, std::string_view* value);
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context);
 
@@ -58,9 +68,28 @@ class StoreImpl final : public Store {
   uint64_t next_edge_id() const { return next_edge_id_.load(); }
 
   ReadCache& read_cache() const { return read_cache_; }
-  // The bulk loader's ingestion: a write of a new generation, as a commit is.
-  rocksdb::Status IngestExternalFiles(const std::vector<rocksdb::IngestExternalFileArg>& args) {
-    return read_cache_.Apply([&] { return db_->IngestExternalFiles(args); });
+  // The bulk loader's ingestion: a write of a new generation, as a commit is. Its new
+  // dictionary entries are published, and the caches it hands over installed, before any
+  // snapshot can see the new generation (so none sees an id without its name).
+  rocksdb::Status IngestExternalFiles(const std::vector<rocksdb::IngestExternalFileArg>& args,
+                                      const DictEntries& new_entries,
+                                      ReadCache::Handover handover) {
+    rocksdb::Status s = read_cache_.Apply(
+        [&] {
+          rocksdb::Status ingest = db_->IngestExternalFiles(args);
+          if (ingest.ok()) {
+            for (const auto& [kind_name, id] : new_entries)
+              PublishDictEntry(kind_name.first, kind_name.second, id);
+          }
+          return ingest;
+        },
+        std::move(handover));
+    if (s.ok() && after_bulk_ingest_for_testing_) after_bulk_ingest_for_testing_();
+    return s;
+  }
+  // Called right after a bulk load's ingestion succeeded, before Finish() returns.
+  void SetAfterBulkIngestForTesting(std::function<void()> hook) {
+    after_bulk_ingest_for_testing_ = std::move(hook);
   }
 
   // One transaction or bulk load at a time.
@@ -97,6 +126,7 @@ class StoreImpl final : public Store {
   std::atomic<uint64_t> next_edge_id_{0};
   std::atomic<bool> writer_active_{false};
   mutable ReadCache read_cache_;
+  std::function<void()> after_bulk_ingest_for_testing_;
 };
 
 }  // namespace kg::storage

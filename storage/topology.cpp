@@ -1,6 +1,7 @@
 #include "storage/topology.h"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 #include <tuple>
 
@@ -99,16 +100,40 @@ std::shared_ptr<const Topology> Topology::Builder::Finish() {
   }
   by_type = {};
 
-  // Relationship ids by type, ascending: a counting sort of the ids.
-  t.type_offsets_ = std::move(type_offsets);
-  t.type_edges_.resize(e);
-  {
-    std::vector<uint32_t> next(t.type_offsets_.begin(), t.type_offsets_.end() - 1);
-    for (size_t id = 0; id < t.ends_.size(); ++id) {
-      if (t.ends_[id].type != 0) t.type_edges_[next[t.ends_[id].type]++] = static_cast<uint32_t>(id);
-    }
-  }
+  t.IndexByType(type_limit_);
   return topology;
+}
+
+std::shared_ptr<const Topology> Topology::Assemble(Adjacency out, Adjacency in,
+                                                   std::vector<Ends> ends) {
+  assert(out.offsets.size() == in.offsets.size() && !out.offsets.empty());
+  assert(out.entries.size() == in.entries.size());
+  auto topology = std::make_shared<Topology>();
+  Topology& t = *topology;
+  t.node_limit_ = out.offsets.size() - 1;
+  t.out_offsets_ = std::move(out.offsets);
+  t.out_ = std::move(out.entries);
+  t.in_offsets_ = std::move(in.offsets);
+  t.in_ = std::move(in.entries);
+  t.ends_ = std::move(ends);
+  uint32_t type_limit = 0;
+  for (const Ends& e : t.ends_) type_limit = std::max(type_limit, e.type + 1);
+  t.IndexByType(type_limit);
+  return topology;
+}
+
+void Topology::IndexByType(uint32_t type_limit) {
+  // A counting sort of the ids: ascending within each type.
+  type_offsets_.assign(static_cast<size_t>(type_limit) + 1, 0);
+  for (const Ends& e : ends_) {
+    if (e.type != 0) ++type_offsets_[e.type + 1];
+  }
+  for (size_t i = 0; i + 1 < type_offsets_.size(); ++i) type_offsets_[i + 1] += type_offsets_[i];
+  type_edges_.resize(type_offsets_.back());
+  std::vector<uint32_t> next(type_offsets_.begin(), type_offsets_.end() - 1);
+  for (size_t id = 0; id < ends_.size(); ++id) {
+    if (ends_[id].type != 0) type_edges_[next[ends_[id].type]++] = static_cast<uint32_t>(id);
+  }
 }
 
 std::span<const Topology::Entry> Topology::OfType(std::span<const Entry> entries, uint32_t type) {

@@ -25,13 +25,30 @@ class Topology {
     uint32_t type;
     uint32_t other;
     uint32_t edge;
+    bool operator==(const Entry&) const = default;
   };
   // A relationship by id; type 0 (no dictionary id is 0) marks an id without a relationship.
   struct Ends {
     uint32_t type;
     uint32_t source;
     uint32_t target;
+    bool operator==(const Ends&) const = default;
   };
+
+  // One direction: node n's entries are entries[offsets[n], offsets[n + 1]).
+  struct Adjacency {
+    std::vector<uint32_t> offsets;  // one per node, and one more
+    std::vector<Entry> entries;
+    bool operator==(const Adjacency&) const = default;
+  };
+
+  // A topology from arrays made elsewhere (the bulk loader, from its own sorted buffers),
+  // the relationships by type derived from `ends`. REQUIRES: what Builder would make of the
+  // same relationships: both directions over the same nodes (node_limit + 1 offsets, where
+  // node_limit is one more than the largest endpoint), entries sorted per node as the keys
+  // are, `ends` up to the largest relationship id.
+  static std::shared_ptr<const Topology> Assemble(Adjacency out, Adjacency in,
+                                                  std::vector<Ends> ends);
 
   // Collects the `out` keys (in any order) and builds both directions. Ids must fit in 32 bits:
   // Add() returns false otherwise, and the store then keeps reading through RocksDB.
@@ -77,7 +94,13 @@ class Topology {
   uint64_t edge_count() const { return out_.size(); }
   size_t memory_bytes() const;
 
+  // Same content (capacities aside): what tests compare.
+  bool operator==(const Topology&) const = default;
+
  private:
+  // type_offsets_ and type_edges_ from ends_: the ids of each type, ascending.
+  void IndexByType(uint32_t type_limit);
+
   uint64_t node_limit_ = 0;  // nodes [0, node_limit_) have offsets
   std::vector<uint32_t> out_offsets_, in_offsets_;  // node_limit_ + 1 each
   std::vector<Entry> out_, in_;
@@ -108,6 +131,8 @@ class NodeColumn {
   // Decodes the node's value into *value when there is one.
   Lookup Get(uint64_t node, Value* value) const;
   size_t memory_bytes() const;
+
+  bool operator==(const NodeColumn&) const = default;
 
  private:
   // offsets_[n] .. offsets_[n + 1] is node n's encoded value; state_[n] says whether there is

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "storage/store.h"
+#include "storage/store_internal.h"
 
 namespace fs = std::filesystem;
 using kg::Direction;
@@ -26,6 +27,9 @@ using kg::storage::OpenOptions;
 using kg::storage::ReadCacheMode;
 using kg::storage::Store;
 using kg::storage::Transaction;
+using kg::storage::NodeColumn;
+using kg::storage::StoreImpl;
+using kg::storage::Topology;
 
 namespace {
 
@@ -197,6 +201,48 @@ RandomGraph MakeRandomGraph(Store* store, uint32_t seed, int nodes, int edges) {
   return RandomGraph{ids.back() + 3, edge_ids.back() + 3};
 }
 
+// The same kind of graph through a bulk loader, onto `existing` nodes (maybe none): nodes with
+// and without names, self-loops, parallel relationships, a hub, types spelled with '_'.
+RandomGraph BulkLoadRandomGraph(Store* store, uint32_t seed, int nodes, int edges,
+                                const std::vector<NodeId>& existing = {}) {
+  std::mt19937 rng(seed);
+  const std::vector<std::string> types = {"supports", "opposes", "met_with", "part-of", "said"};
+  auto loader = Must(store->BeginBulkLoad());
+  std::vector<NodeId> ids = existing;
+  for (int i = 0; i < nodes; ++i) {
+    kg::PropertyMap properties;
+    if (rng() % 5 != 0) properties["name"] = Value("b" + std::to_string(i));
+    if (rng() % 3 == 0) properties["aliases"] = Value(ValueList{Value("a" + std::to_string(i))});
+    if (rng() % 4 == 0) properties["age"] = Value(static_cast<int64_t>(rng() % 90));
+    ids.push_back(loader->AddNode({rng() % 2 ? "Person" : "Place"}, std::move(properties)));
+  }
+  EdgeId last = 0;
+  NodeId source = ids[0], target = ids[0];
+  for (int i = 0; i < edges; ++i) {
+    if (rng() % 8 != 0) {  // else a parallel relationship
+      source = ids[std::min<size_t>(rng() % ids.size(), rng() % ids.size())];
+      target = rng() % 10 == 0 ? source : ids[rng() % ids.size()];
+    }
+    last = loader->AddEdge(types[rng() % types.size()], source, target,
+                           {{"confidence", Value(rng() % 3 ? 1.0 : 0.5)}});
+  }
+  MustOk(loader->Finish());
+  return RandomGraph{ids.back() + 3, last + 3};
+}
+
+StoreImpl* Impl(Store* store) { return static_cast<StoreImpl*>(store); }
+
+// The caches of the store's current generation, if any.
+std::shared_ptr<const Topology> CachedTopology(Store* store) {
+  return Impl(store)->read_cache().topology(store->read_cache_stats().generation);
+}
+
+std::shared_ptr<const NodeColumn> CachedNameColumn(Store* store) {
+  std::optional<uint32_t> name = Impl(store)->FindDictId(kg::storage::DictKind::kKey, "name");
+  if (!name) return nullptr;
+  return Impl(store)->read_cache().column(store->read_cache_stats().generation, *name);
+}
+
 uint64_t Count(const GraphReader& reader, NodeId node, Direction d,
                const std::vector<uint32_t>& types = {}) {
   return Must(reader.CountAdjacent(node, d, types));
@@ -237,6 +283,103 @@ TEST_CASE("Topology: the read caches answer as RocksDB does, on random graphs", 
     auto txn = Begin(store.get());
     CHECK(Describe(*txn, graph.node_limit, graph.edge_limit) == expected);
   }
+}
+
+TEST_CASE("Topology: a bulk load into an empty store hands over the caches a scan would build",
+          "[storage]") {
+  for (uint32_t seed : {1u, 2u, 3u}) {
+    INFO("seed " << seed);
+    TempDir tmp;
+    RandomGraph graph;
+    std::shared_ptr<const Topology> handed;
+    std::shared_ptr<const NodeColumn> handed_names;
+    std::string cached;
+    {
+      auto store = Open(tmp.path());
+      // Seed 3: a store whose nodes and relationships were all deleted, so that the load's
+      // ids start above 0 (holes at the front) in an empty store.
+      if (seed == 3) {
+        auto txn = Begin(store.get());
+        NodeId a = Must(txn->CreateNode({"Person"}, {{"name", Value("gone")}}));
+        Must(txn->CreateEdge("supports", a, a, {}));
+        MustOk(txn->DeleteNode(a, /*detach=*/true));
+        MustOk(txn->Commit());
+      }
+      graph = BulkLoadRandomGraph(store.get(), seed, 50 + 50 * seed, 500 * seed);
+      auto stats = store->read_cache_stats();
+      CHECK(stats.topology_handovers == 1);
+      CHECK(stats.column_handovers == 1);
+      handed = CachedTopology(store.get());
+      handed_names = CachedNameColumn(store.get());
+      REQUIRE(handed);
+      REQUIRE(handed_names);
+      MustOk(store->WarmTopology());  // nothing left to build
+      CHECK(store->read_cache_stats().topology_builds == 0);
+      CHECK(store->read_cache_stats().column_builds == 0);
+      cached = Describe(*store->Snapshot(), graph.node_limit, graph.edge_limit);
+    }
+    // The same store opened again builds its caches by scanning RocksDB.
+    {
+      auto store = Open(tmp.path());
+      MustOk(store->WarmTopology());
+      CHECK(store->read_cache_stats().topology_builds == 1);
+      auto scanned = CachedTopology(store.get());
+      auto scanned_names = CachedNameColumn(store.get());
+      REQUIRE(scanned);
+      REQUIRE(scanned_names);
+      CHECK(*handed == *scanned);
+      CHECK(*handed_names == *scanned_names);
+    }
+    auto plain = Open(tmp.path(), ReadCacheMode::kOff);
+    CHECK(Describe(*plain->Snapshot(), graph.node_limit, graph.edge_limit) == cached);
+  }
+}
+
+TEST_CASE("Topology: a bulk load into a non-empty store hands over only what it knows whole",
+          "[storage]") {
+  TempDir tmp;
+  auto store = Open(tmp.path());
+  // Nodes but no relationships: the topology after the load is the load's alone, the name
+  // column is not.
+  std::vector<NodeId> existing;
+  {
+    auto txn = Begin(store.get());
+    for (int i = 0; i < 20; ++i) {
+      existing.push_back(Must(txn->CreateNode({"Place"}, {{"name", Value("p" + std::to_string(i))}})));
+    }
+    MustOk(txn->Commit());
+  }
+  RandomGraph graph = BulkLoadRandomGraph(store.get(), 11, 100, 800, existing);
+  auto stats = store->read_cache_stats();
+  CHECK(stats.topology_handovers == 1);
+  CHECK(stats.column_handovers == 0);
+  REQUIRE(CachedTopology(store.get()));
+  {
+    std::string cached = Describe(*store->Snapshot(), graph.node_limit, graph.edge_limit);
+    auto txn = Begin(store.get());  // reads RocksDB only
+    CHECK(Describe(*txn, graph.node_limit, graph.edge_limit) == cached);
+  }
+  // With relationships stored, the next load hands over nothing; scans build the caches.
+  RandomGraph second = BulkLoadRandomGraph(store.get(), 12, 60, 900, {existing[0], existing[1]});
+  CHECK(store->read_cache_stats().topology_handovers == 1);
+  CHECK(CachedTopology(store.get()) == nullptr);
+  MustOk(store->WarmTopology());
+  CHECK(store->read_cache_stats().topology_builds == 1);
+  CHECK(store->read_cache_stats().column_builds == 1);
+  std::string cached = Describe(*store->Snapshot(), second.node_limit, second.edge_limit);
+  store.reset();
+  auto plain = Open(tmp.path(), ReadCacheMode::kOff);
+  CHECK(Describe(*plain->Snapshot(), second.node_limit, second.edge_limit) == cached);
+}
+
+TEST_CASE("Topology: a bulk load with the read caches off hands over nothing", "[storage]") {
+  TempDir tmp;
+  auto store = Open(tmp.path(), ReadCacheMode::kOff);
+  BulkLoadRandomGraph(store.get(), 5, 30, 100);
+  auto stats = store->read_cache_stats();
+  CHECK(stats.topology_handovers == 0);
+  CHECK(stats.column_handovers == 0);
+  CHECK(stats.topology_bytes == 0);
 }
 
 TEST_CASE("Topology: a snapshot keeps its generation's answers across commits", "[storage]") {
@@ -391,6 +534,8 @@ TEST_CASE("Topology: snapshots on several threads while the writer commits", "[s
   };
   std::vector<std::thread> readers;
   for (int i = 0; i < 3; ++i) readers.emplace_back(reader, i);
+  // On a busy machine the 150 commits could all be done before any reader got a time slice.
+  while (checks.load() == 0) std::this_thread::yield();
   for (int i = 0; i < 150; ++i) {
     auto writer = Begin(store.get());
     Must(writer->CreateEdge("supports", hub, spokes[i % spokes.size()], {}));
