@@ -15,6 +15,7 @@
 
 #include "storage/coding.h"
 #include "storage/store_internal.h"
+#include "tests/storage/test_util.h"
 
 namespace fs = std::filesystem;
 using kg::Direction;
@@ -30,6 +31,8 @@ using kg::storage::OpenOptions;
 using kg::storage::Store;
 using kg::storage::Transaction;
 
+using namespace kg::storage::testing;
+
 namespace {
 
 // "prefix" + std::to_string(n) without GCC 12's false -Wrestrict warning (bug 105329).
@@ -38,23 +41,6 @@ inline std::string Cat(std::string_view prefix, long long n) {
   s += std::to_string(n);
   return s;
 }
-
-class TempDir {
- public:
-  TempDir() {
-    char pattern[] = "/tmp/kg-storage-test-XXXXXX";
-    path_ = mkdtemp(pattern);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 std::unique_ptr<Store> OpenWriter(const std::string& dir) {
   auto store = Store::Open(dir, OpenOptions{});
@@ -70,25 +56,6 @@ std::unique_ptr<Store> OpenReader(const std::string& dir) {
   INFO(store.status().message());
   REQUIRE(store.ok());
   return std::move(store).value();
-}
-
-std::unique_ptr<Transaction> Begin(Store* store) {
-  auto txn = store->Begin();
-  INFO(txn.status().message());
-  REQUIRE(txn.ok());
-  return std::move(txn).value();
-}
-
-template <typename T>
-T Must(kg::Result<T> result) {
-  INFO(result.status().message());
-  REQUIRE(result.ok());
-  return std::move(result).value();
-}
-
-void MustOk(const kg::Status& status) {
-  INFO(status.message());
-  REQUIRE(status.ok());
 }
 
 std::vector<NodeId> WithLabel(const GraphReader& reader, const std::string& label) {

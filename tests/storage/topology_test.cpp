@@ -11,6 +11,7 @@
 
 #include "storage/store.h"
 #include "storage/store_internal.h"
+#include "tests/storage/test_util.h"
 
 namespace fs = std::filesystem;
 using kg::Direction;
@@ -31,23 +32,9 @@ using kg::storage::NodeColumn;
 using kg::storage::StoreImpl;
 using kg::storage::Topology;
 
+using namespace kg::storage::testing;
+
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    char pattern[] = "/tmp/kg-topology-test-XXXXXX";
-    path_ = mkdtemp(pattern);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 std::unique_ptr<Store> Open(const std::string& dir, ReadCacheMode mode = ReadCacheMode::kAuto) {
   OpenOptions options;
@@ -56,25 +43,6 @@ std::unique_ptr<Store> Open(const std::string& dir, ReadCacheMode mode = ReadCac
   INFO(store.status().message());
   REQUIRE(store.ok());
   return std::move(store).value();
-}
-
-std::unique_ptr<Transaction> Begin(Store* store) {
-  auto txn = store->Begin();
-  INFO(txn.status().message());
-  REQUIRE(txn.ok());
-  return std::move(txn).value();
-}
-
-template <typename T>
-T Must(kg::Result<T> result) {
-  INFO(result.status().message());
-  REQUIRE(result.ok());
-  return std::move(result).value();
-}
-
-void MustOk(const kg::Status& status) {
-  INFO(status.message());
-  REQUIRE(status.ok());
 }
 
 const char* DirectionName(Direction d) {
