@@ -99,7 +99,7 @@ void FreeVariables(const Expr* e, std::set<std::string>& out) {
 
 }  // namespace
 
-bool IsAggregateFunction(const std::string& n) {
+bool IsAggregateFunction(std::string_view n) {
   return n == "count" || n == "collect" || n == "sum" || n == "avg" || n == "min" ||
          n == "max" || n == "stdev" || n == "stdevp" || n == "percentilecont" ||
          n == "percentiledisc";
@@ -490,6 +490,33 @@ bool Executor::NodeMatches(const ast::NodePattern& np, NodeId id, Row& row, bool
   auto it = row.find(np.variable);
   if (it != row.end()) {
     if (!it->second.is_node() || it->second.node_id() != id) return false;
+  }
+  if (np.labels.empty() && np.properties && !node_cache_.count(id) &&
+      !node_tombstones_.count(id) && !deleted_nodes_.count(id)) {
+    // Only properties to check: read them one by one (GetNodeProperty answers from the read
+    // caches when there are some) instead of the whole record. A node the reader does not
+    // have falls through to GetNode, which reports it as before.
+    RValue props = Eval(*np.properties, row);
+    bool read = props.is_map();
+    if (read) {
+      for (const auto& [k, v] : props.as_map()) {
+        auto p = reader_->GetNodeProperty(id, k);
+        if (!p.ok()) {
+          read = false;
+          break;
+        }
+        if (p->is_null()) return false;
+        RValue eq = CypherEquals(FromValue(*p), v);
+        if (eq.is_null() || !eq.as_bool()) return false;
+      }
+    }
+    if (read) {
+      if (it == row.end()) {
+        row[np.variable] = RValue(NodeRef{id});
+        *bound_here = true;
+      }
+      return true;
+    }
   }
   if (!np.labels.empty() || np.properties) {
     const Node& node = GetNode(id);
@@ -1035,7 +1062,8 @@ struct Stage {
     double float_sum = 0;
     std::optional<RValue> best;
     RList values;
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::string> seen;  // DISTINCT: the group keys seen
+    std::unordered_set<NodeId> seen_nodes;  // DISTINCT: the nodes seen, by id
   };
   struct Group {
     Row first;  // the group's first row, for what is not aggregated
@@ -1723,7 +1751,8 @@ bool Executor::Emit(Stage& s, Row& row, int64_t weight) {
     std::vector<ResultValue> cells;
     cells.reserve(s.columns.size());
     for (const auto& c : s.columns) cells.push_back(ToResult(row.at(c)));
-    for (int64_t i = 0; i < weight; ++i) s.result->rows.push_back(cells);
+    for (int64_t i = 1; i < weight; ++i) s.result->rows.push_back(cells);
+    if (weight > 0) s.result->rows.push_back(std::move(cells));
     return true;
   }
   if (s.next == nullptr) return true;
@@ -1889,13 +1918,24 @@ void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
     }
     RValue v = e.args.empty() ? RValue() : Eval(*e.args[0], row);
     if (v.is_null()) continue;
-    if (e.distinct && !acc.seen.insert(GroupKey(v)).second) continue;
-    std::string name = Lower(e.name);
+    if (e.distinct) {
+      // A node's group key is its id (GroupKey's "n<id>"), so nodes are kept apart by id.
+      bool fresh = v.is_node() ? acc.seen_nodes.insert(v.node_id()).second
+                               : acc.seen.insert(GroupKey(v)).second;
+      if (!fresh) continue;
+    }
+    std::string lowered;
+    std::string_view name = e.function;
+    if (name.empty()) {
+      lowered = Lower(e.name);
+      name = lowered;
+    }
     if (name == "count") {
       acc.count += weight;
     } else if (name == "sum" || name == "avg") {
       if (!v.is_number()) {
-        ThrowRuntime("InvalidArgumentType", name + " expects numbers: unexpected " + RTypeName(v));
+        ThrowRuntime("InvalidArgumentType",
+                     std::string(name) + " expects numbers: unexpected " + RTypeName(v));
       }
       ++acc.count;
       if (v.is_int() && acc.all_int) {

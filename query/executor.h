@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -25,7 +26,7 @@ namespace kg::query {
 // VariableAlreadyBound, VariableTypeConflict, UnknownFunction, InvalidAggregation, ...
 void Bind(const ast::Statement& statement);
 
-bool IsAggregateFunction(const std::string& lower_name);
+bool IsAggregateFunction(std::string_view lower_name);
 bool IsKnownFunction(const std::string& lower_name);
 bool ContainsAggregate(const ast::Expr& e);
 
