@@ -586,6 +586,9 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
   PlanOperator* ops = nullptr;
   if (auto it = part_ops_.find(&part); it != part_ops_.end()) ops = &plan_[it->second];
   match_multiplicity_ = 1;
+  // Read once: the calls this one makes (later parts, pattern predicates) set their own.
+  const bool bind_anonymous = bind_anonymous_;
+  bind_anonymous_ = true;
   if (part.kind != ast::PathKind::kNormal) {
     if (ops == nullptr) return MatchShortest(part, row, visit);
     return MatchShortest(part, row, [&](Row& r) {
@@ -688,6 +691,16 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
       match_multiplicity_ = 1;
       return;
     }
+    // An anonymous relationship outside a path is read by nothing after this part (relationship
+    // uniqueness within the part goes by `used`): it need not be bound, nor its list built.
+    const bool bind_rel = !rp.anonymous || !part.path_variable.empty() || bind_anonymous;
+    auto reach_node = [&](NodeId to) {
+      bool bound_here = false;
+      if (NodeMatches(to_np, to, row, &bound_here)) {
+        step_fn(k + 1);
+        if (bound_here) row.erase(to_np.variable);
+      }
+    };
     auto try_node = [&](NodeId to, const RValue& rel_value, const std::string& rel_var) {
       bool rel_bound_here = false;
       auto rit = row.find(rel_var);
@@ -728,7 +741,11 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
         if (!EdgeMatches(rp, a.edge, row)) continue;
         used.push_back(a.edge);
-        try_node(a.other, RValue(edge_ref(from, a)), rp.variable);
+        if (bind_rel) {
+          try_node(a.other, RValue(edge_ref(from, a)), rp.variable);
+        } else {
+          reach_node(a.other);
+        }
         used.pop_back();
       }
       return;
@@ -738,7 +755,9 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     std::function<void(NodeId, int64_t)> extend = [&](NodeId at, int64_t depth) {
       if (!keep_going) return;
       CheckInterrupt();
-      if (depth >= rp.min_hops) {
+      if (depth >= rp.min_hops && !bind_rel) {
+        reach_node(at);
+      } else if (depth >= rp.min_hops) {
         RList list;
         list.reserve(trail.size());
         if (st.reversed) {
@@ -1299,7 +1318,9 @@ std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQue
     }
     result->columns = tail->columns;
     std::string s;
-    for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
+    if (Describing()) {
+      for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
+    }
     AddOp("ProduceResults", s);
   } else {
     tail->kind = Stage::Kind::kDiscard;
@@ -1312,6 +1333,7 @@ std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQue
 
 void Executor::BuildMatch(Stage& s, const Row& sample) {
   const ast::Clause& clause = *s.clause;
+  const bool describe = Describing();
   hash_tables_.clear();
   s.before = sample;
   Row scope = sample;
@@ -1321,7 +1343,18 @@ void Executor::BuildMatch(Stage& s, const Row& sample) {
     part_ops_[&part] = plan_.size();
     if (part.kind != ast::PathKind::kNormal) {
       AddOp(part.kind == ast::PathKind::kShortest ? "ShortestPath" : "AllShortestPaths",
-            NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1]));
+            describe ? NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1])
+                     : std::string());
+    } else if (!describe) {
+      // Only EXPLAIN and PROFILE show the operators' details: a plain run adds them bare.
+      AddOp(how, "");
+      size_t right_from = how == "RelationshipTypeScan" ? start + 1 : start;
+      for (size_t i = right_from; i < part.rels.size(); ++i) {
+        AddOp(part.rels[i].variable_length ? "VarLengthExpand" : "Expand", "");
+      }
+      for (size_t i = start; i > 0; --i) {
+        AddOp(part.rels[i - 1].variable_length ? "VarLengthExpand" : "Expand", "");
+      }
     } else {
       std::string detail = NodeText(part.nodes[start]);
       size_t right_from = start;
@@ -1654,7 +1687,8 @@ void Executor::BuildProject(Stage& s, const std::set<std::string>& scope_names) 
     for (const auto& o : projection.order) AggregateCalls(o.expr.get(), s.aggregate_exprs);
   }
   std::string detail;
-  for (const auto& item : s.items) {
+  for (size_t i = 0; Describing() && i < s.items.size(); ++i) {
+    const ast::ProjectionItem& item = s.items[i];
     detail += (detail.empty() ? "" : ", ") + item.expr->text +
               (item.has_alias && item.alias != item.expr->text ? " AS " + item.alias : "");
   }
@@ -1801,6 +1835,8 @@ bool Executor::PushMatch(Stage& s, Row& in, int64_t weight) {
     }
     if (rejected(k, row)) return true;
     bool last = k + 1 == s.parts.size();
+    // The parts after this one read its relationships from the row (uniqueness across parts).
+    bind_anonymous_ = !last;
     return MatchPart(*s.parts[k], row, used, clause.where.get(), [&](Row& next) {
       // Relationship uniqueness across the parts of one MATCH.
       size_t mark = used.size();

@@ -135,8 +135,11 @@ class Row {
   void reserve(size_t n) { items_.reserve(n); }
 
   iterator find(std::string_view name) {
-    auto it = LowerBound(name);
-    return it != items_.end() && it->first == name ? it : items_.end();
+    // Equality tests the lengths first, cheaper than the ordering LowerBound needs.
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+      if (std::string_view(it->first) == name) return it;
+    }
+    return items_.end();
   }
   const_iterator find(std::string_view name) const {
     return const_cast<Row*>(this)->find(name);

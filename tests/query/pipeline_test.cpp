@@ -367,3 +367,35 @@ TEST_CASE("Pipeline: answers through the read caches equal those through RocksDB
   CHECK_THAT(Plan(engine, "MATCH (a {name: 'a'})-[r]->(b) RETURN type(r), b.name"),
              Catch::Contains("1. NodeIndexSeek (a {name: 'a'}) name = 'a'"));
 }
+
+TEST_CASE("Pipeline: anonymous relationships left unbound match as named ones do", "[query]") {
+  kg::testing::TempStore store;
+  REQUIRE(store.get() != nullptr);
+  Engine engine(store.get());
+  Seed(engine);
+  // Each statement with anonymous relationships (not bound in the row unless a later part of
+  // the MATCH needs them for relationship uniqueness), then the same with named ones.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"MATCH (a)-[*1..2]->(b) RETURN a.name, count(DISTINCT b), count(*)",
+       "MATCH (a)-[r*1..2]->(b) RETURN a.name, count(DISTINCT b), count(*)"},
+      {"MATCH (a)-->(b)-[:knows]->(c) RETURN a.name, b.name, c.name",
+       "MATCH (a)-[r]->(b)-[s:knows]->(c) RETURN a.name, b.name, c.name"},
+      {"MATCH (a)-[*1..2]->(b), (b)-[*1..2]->(c) RETURN count(*)",
+       "MATCH (a)-[r*1..2]->(b), (b)-[s*1..2]->(c) RETURN count(*)"},
+      {"MATCH (a)-->(b), (b)-->(c), (c)-->(a) RETURN a.name, b.name, c.name",
+       "MATCH (a)-[r]->(b), (b)-[s]->(c), (c)-[t]->(a) RETURN a.name, b.name, c.name"},
+      {"MATCH (a)-[*0..3]-(b) WHERE (b)-[:supports]->() RETURN a.name, b.name",
+       "MATCH (a)-[r*0..3]-(b) WHERE (b)-[:supports]->() RETURN a.name, b.name"},
+      {"MATCH (a:Q) OPTIONAL MATCH (a)-[*2]->(b) RETURN a.name, b.name",
+       "MATCH (a:Q) OPTIONAL MATCH (a)-[r*2]->(b) RETURN a.name, b.name"},
+      {"MATCH p = (a {name: 'd'})-[*1..2]->(b) RETURN p",
+       "MATCH p = (a {name: 'd'})-[r*1..2]->(b) RETURN p"},
+      {"MATCH (a {name: 'a'})-[:knows*1..3]->(b) RETURN b.name",
+       "MATCH (a {name: 'a'})-[r:knows*1..3]->(b) RETURN b.name"},
+  };
+  for (const auto& [anonymous, named] : pairs) {
+    INFO(anonymous);
+    CHECK(Rows(Run(engine, anonymous)) == Rows(Run(engine, named)));
+  }
+  CHECK(Count(engine, "MATCH (a)-[*1..2]->(b), (b)-[*1..2]->(c) RETURN count(*)") > 0);
+}
