@@ -144,7 +144,7 @@ RValue Executor::Property(const RValue& target, const std::string& key) {
                                                             !node_tombstones_.count(target.node_id())) {
         // One property: no need to read (and cache) the whole record.
         auto v = reader_->GetNodeProperty(target.node_id(), key);
-        if (v.ok()) return FromValue(*v);
+        if (v.ok()) return FromValue(std::move(*v));
       }
       const Node& n = GetNode(target.node_id());
       auto it = n.properties.find(key);

@@ -1046,6 +1046,48 @@ std::vector<std::string> Executor::CallColumns(const ast::Clause& clause) {
 
 // ---------------------------------------------------------------- the pipeline
 
+namespace {
+
+// A set of ids in one array (open addressing, linear probing): no allocation per element, as
+// count(DISTINCT n) may see a large neighbourhood per group.
+class IdSet {
+ public:
+  // True when `id` was not in the set.
+  bool Insert(uint64_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    if (Place(slots_, id)) {
+      ++size_;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = UINT64_MAX;  // never an id: ids come from a counter
+  static bool Place(std::vector<uint64_t>& slots, uint64_t id) {
+    size_t mask = slots.size() - 1;
+    // A multiplicative hash spreads the dense ids over the table.
+    for (size_t i = (id * 0x9e3779b97f4a7c15ull) >> 20 & mask;; i = (i + 1) & mask) {
+      if (slots[i] == id) return false;
+      if (slots[i] == kEmpty) {
+        slots[i] = id;
+        return true;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<uint64_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, kEmpty);
+    for (uint64_t id : slots_) {
+      if (id != kEmpty) Place(bigger, id);
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 // One clause of a running query. The fields used depend on the kind.
 struct Stage {
   enum class Kind { kMatch, kCountStore, kUnwind, kProject, kWrite, kCall, kResult, kDiscard };
@@ -1082,7 +1124,7 @@ struct Stage {
     std::optional<RValue> best;
     RList values;
     std::unordered_set<std::string> seen;  // DISTINCT: the group keys seen
-    std::unordered_set<NodeId> seen_nodes;  // DISTINCT: the nodes seen, by id
+    IdSet seen_nodes;                       // DISTINCT: the nodes seen, by id
   };
   struct Group {
     Row first;  // the group's first row, for what is not aggregated
@@ -1929,14 +1971,25 @@ bool Executor::PushCall(Stage& s, Row& row, int64_t weight) {
 // ---------------------------------------------------------------- WITH, RETURN
 
 void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
-  std::string key;
+  size_t index = 0;
+  bool fresh = false;
   Row key_values;
-  for (size_t i : s.key_items) {
-    RValue v = Eval(*s.items[i].expr, row);
-    key += GroupKey(v) + "\x1f";
-    key_values[s.items[i].alias] = std::move(v);
+  if (s.key_items.empty()) {
+    fresh = s.groups.empty();  // one group: no key to build or look up
+  } else {
+    std::string key;
+    for (size_t i : s.key_items) {
+      RValue v = Eval(*s.items[i].expr, row);
+      key += GroupKey(v) + "\x1f";
+      key_values[s.items[i].alias] = std::move(v);
+    }
+    auto it = s.group_index.find(key);
+    if (it == s.group_index.end()) {
+      it = s.group_index.emplace(std::move(key), s.groups.size()).first;
+      fresh = true;
+    }
+    index = it->second;
   }
-  auto [it, fresh] = s.group_index.emplace(std::move(key), s.groups.size());
   if (fresh) {
     Stage::Group g;
     g.first = row;
@@ -1944,7 +1997,7 @@ void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
     g.accumulators.resize(s.aggregate_exprs.size());
     s.groups.push_back(std::move(g));
   }
-  Stage::Group& group = s.groups[it->second];
+  Stage::Group& group = s.groups[index];
   for (size_t a = 0; a < s.aggregate_exprs.size(); ++a) {
     const Expr& e = *s.aggregate_exprs[a];
     Stage::Accumulator& acc = group.accumulators[a];
@@ -1956,7 +2009,7 @@ void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
     if (v.is_null()) continue;
     if (e.distinct) {
       // A node's group key is its id (GroupKey's "n<id>"), so nodes are kept apart by id.
-      bool fresh = v.is_node() ? acc.seen_nodes.insert(v.node_id()).second
+      bool fresh = v.is_node() ? acc.seen_nodes.Insert(v.node_id())
                                : acc.seen.insert(GroupKey(v)).second;
       if (!fresh) continue;
     }
