@@ -1114,6 +1114,10 @@ struct Stage {
   // kProject
   std::vector<ast::ProjectionItem> items;
   bool aggregating = false;
+  // The RETURN whose rows go straight into the result: no aggregation, DISTINCT, ORDER BY,
+  // SKIP, LIMIT or WHERE, distinct column names. Its items are evaluated into result cells
+  // without a projected row (but not when profiling, which times the stages apart).
+  bool direct_result = false;
   std::vector<size_t> key_items;              // the grouping keys among items
   std::vector<const Expr*> aggregate_exprs;   // every aggregate call of items and ORDER BY
   struct Accumulator {
@@ -1359,6 +1363,13 @@ std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQue
       for (const auto& item : stages.back()->items) tail->columns.push_back(item.alias);
     }
     result->columns = tail->columns;
+    Stage& before = *stages.back();
+    if (!standalone_call && before.kind == Stage::Kind::kProject && !before.aggregating) {
+      const ast::Projection& p = before.clause->projection;
+      std::set<std::string> names(tail->columns.begin(), tail->columns.end());
+      before.direct_result = !p.distinct && p.order.empty() && !p.skip && !p.limit && !p.where &&
+                             names.size() == tail->columns.size();
+    }
     std::string s;
     if (Describing()) {
       for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
@@ -2105,6 +2116,30 @@ bool Executor::PushProject(Stage& s, Row& row, int64_t weight) {
     return true;
   }
   assert(weight == 1);
+  if (s.direct_result && !profiling_ && !explain_only_) {
+    // What ProjectOut, EmitOrdered and Emit would do for this row, without the row.
+    ++s.projected_rows;
+    ++s.skip_rows;
+    ++s.limit_rows;
+    ++s.where_rows;
+    ++s.emitted;
+    ++s.rows_out;
+    Stage& out = *s.next;
+    ++out.rows_out;
+    std::vector<ResultValue> cells;
+    cells.reserve(s.items.size());
+    for (const auto& item : s.items) {
+      RValue v = Eval(*item.expr, row);
+      if (v.is_string()) {
+        // `v` is ours: its text moves into the cell.
+        cells.emplace_back(Value(std::move(const_cast<std::string&>(v.as_string()))));
+      } else {
+        cells.push_back(ToResult(v));
+      }
+    }
+    out.result->rows.push_back(std::move(cells));
+    return true;
+  }
   const ast::Projection& projection = s.clause->projection;
   Row projected;
   projected.reserve(s.items.size());
