@@ -138,7 +138,13 @@ bool NodeColumn::Builder::Add(uint64_t node, std::string_view encoded) {
     Value value;
     std::string_view bytes = encoded;
     if (!DecodeValue(&bytes, &value)) return false;
-    for (const std::string& v : IndexValues(value)) c.index_.push_back({IndexHash(v), node});
+    if (value.is_list()) {
+      for (const std::string& v : IndexValues(value)) c.index_.push_back({IndexHash(v), node});
+    } else {
+      scratch_.clear();  // one value: no list of encodings to allocate
+      EncodeIndexValue(value, &scratch_);
+      c.index_.push_back({IndexHash(scratch_), node});
+    }
   }
   return c.arena_.size() + c.offsets_.size() * 9 + c.index_.size() * sizeof(IndexEntry) <=
          max_bytes_;

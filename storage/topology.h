@@ -107,6 +107,7 @@ class NodeColumn {
     std::shared_ptr<NodeColumn> column_ = std::make_shared<NodeColumn>();
     size_t max_bytes_;
     bool index_;
+    std::string scratch_;
   };
 
   // Decodes the node's value into *value when there is one.

@@ -69,6 +69,11 @@ int main(int argc, char** argv) {
     if (!store->Compact().ok()) Die("compact");
   }
   if (!store->WarmTopology().ok()) Die("warm");
+  const kg::storage::ReadCacheStats stats = store->read_cache_stats();
+  std::printf("read caches: topology %.1f MiB (%.0f ms), %zu column(s) %.1f MiB (%.0f ms)\n",
+              static_cast<double>(stats.topology_bytes) / 1048576.0, stats.topology_build_ms,
+              stats.columns, static_cast<double>(stats.column_bytes) / 1048576.0,
+              stats.column_build_ms);
   auto engine = std::make_unique<kg::query::Engine>(store.get());
 
   auto measure = [&](const char* name, const std::string& statement,
