@@ -57,6 +57,7 @@ struct Expr {
   size_t source_end = 0;
   Value literal;
   std::string name;
+  std::string function;  // kFunction: `name` in lower case (empty when not set by the parser)
   BinaryOp op = BinaryOp::kAnd;
   std::vector<BinaryOp> ops;
   std::vector<ExprPtr> args;

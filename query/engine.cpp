@@ -44,20 +44,24 @@ bool Writes(const ast::Statement& statement) {
 
 ResultValue ResultValue::List(std::vector<ResultValue> items) {
   ResultValue r;
-  r.kind_ = Kind::kList;
-  r.list_ = std::move(items);
+  r.data_ = std::move(items);
   return r;
 }
 
 ResultValue ResultValue::Map(std::map<std::string, ResultValue> items) {
   ResultValue r;
-  r.kind_ = Kind::kMap;
-  r.map_ = std::move(items);
+  r.data_ = std::move(items);
   return r;
 }
 
 std::string ResultValue::ToCypher() const {
-  switch (kind_) {
+  const Value& value_ = value();
+  const Node& node_ = node();
+  const Edge& edge_ = edge();
+  const Path& path_ = path();
+  const std::vector<ResultValue>& list_ = list();
+  const std::map<std::string, ResultValue>& map_ = map();
+  switch (kind()) {
     case Kind::kValue: return value_.ToCypher();
     case Kind::kNode: return NodeText(node_);
     case Kind::kEdge: return EdgeText(edge_);
@@ -92,12 +96,18 @@ std::string ResultValue::ToCypher() const {
 }
 
 std::string ResultValue::ToDisplay() const {
-  if (kind_ == Kind::kValue) return value_.ToDisplay();
+  if (kind() == Kind::kValue) return value().ToDisplay();
   return ToCypher();
 }
 
 Value ResultValue::ToPlain() const {
-  switch (kind_) {
+  const Value& value_ = value();
+  const Node& node_ = node();
+  const Edge& edge_ = edge();
+  const Path& path_ = path();
+  const std::vector<ResultValue>& list_ = list();
+  const std::map<std::string, ResultValue>& map_ = map();
+  switch (kind()) {
     case Kind::kValue: return value_;
     case Kind::kNode: {
       ValueMap m(node_.properties.begin(), node_.properties.end());

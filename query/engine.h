@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "core/graph_types.h"
@@ -38,20 +39,23 @@ class ResultValue {
   enum class Kind { kValue, kNode, kEdge, kPath, kList, kMap };
 
   ResultValue() = default;
-  ResultValue(Value v) : kind_(Kind::kValue), value_(std::move(v)) {}  // NOLINT
-  explicit ResultValue(Node n) : kind_(Kind::kNode), node_(std::move(n)) {}
-  explicit ResultValue(Edge e) : kind_(Kind::kEdge), edge_(std::move(e)) {}
-  explicit ResultValue(Path p) : kind_(Kind::kPath), path_(std::move(p)) {}
+  ResultValue(Value v) : data_(std::move(v)) {}  // NOLINT
+  explicit ResultValue(Node n) : data_(std::move(n)) {}
+  explicit ResultValue(Edge e) : data_(std::move(e)) {}
+  explicit ResultValue(Path p) : data_(std::move(p)) {}
   static ResultValue List(std::vector<ResultValue> items);
   static ResultValue Map(std::map<std::string, ResultValue> items);
 
-  Kind kind() const { return kind_; }
-  const Value& value() const { return value_; }
-  const Node& node() const { return node_; }
-  const Edge& edge() const { return edge_; }
-  const Path& path() const { return path_; }
-  const std::vector<ResultValue>& list() const { return list_; }          // kList
-  const std::map<std::string, ResultValue>& map() const { return map_; }  // kMap
+  Kind kind() const { return static_cast<Kind>(data_.index()); }
+  // Each accessor gives an empty value of its type when the cell is of another kind.
+  const Value& value() const { return Get<Value>(); }
+  const Node& node() const { return Get<Node>(); }
+  const Edge& edge() const { return Get<Edge>(); }
+  const Path& path() const { return Get<Path>(); }
+  const std::vector<ResultValue>& list() const { return Get<std::vector<ResultValue>>(); }  // kList
+  const std::map<std::string, ResultValue>& map() const {                                   // kMap
+    return Get<std::map<std::string, ResultValue>>();
+  }
 
   // The TCK's text form: (:L {name: 'x'}), [:T {w: 1}], <(:A)-[:T]->(:B)>, 'str', 1.5, null.
   std::string ToCypher() const;
@@ -62,13 +66,16 @@ class ResultValue {
   Value ToPlain() const;
 
  private:
-  Kind kind_ = Kind::kValue;
-  Value value_;
-  Node node_;
-  Edge edge_;
-  Path path_;
-  std::vector<ResultValue> list_;
-  std::map<std::string, ResultValue> map_;
+  template <typename T>
+  const T& Get() const {
+    if (const T* held = std::get_if<T>(&data_)) return *held;
+    static const T kEmpty{};
+    return kEmpty;
+  }
+
+  // In the order of Kind: one alternative at a time, so a cell costs what its value does.
+  std::variant<Value, Node, Edge, Path, std::vector<ResultValue>, std::map<std::string, ResultValue>>
+      data_;
 };
 
 // What a writing statement changed, as cypher-shell and the TCK count it.

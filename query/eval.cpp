@@ -5,6 +5,8 @@
 #include <limits>
 #include <regex>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 
 #include "core/schema.h"
 #include "query/executor.h"
@@ -96,6 +98,31 @@ RValue ParseNumberString(const std::string& raw, bool want_int) {
   return RValue(d);
 }
 
+// A function call's arguments, held inline up to three (every built-in but coalesce takes
+// at most three), so that a call per row allocates nothing for them.
+class Arguments {
+ public:
+  explicit Arguments(size_t n) : size_(n) {
+    if (n > kInline) heap_.resize(n);
+  }
+  size_t size() const { return size_; }
+  RValue& operator[](size_t i) { return data()[i]; }
+  const RValue& at(size_t i) const {
+    if (i >= size_) throw std::out_of_range("function argument");
+    return data()[i];
+  }
+  const RValue* begin() const { return data(); }
+  const RValue* end() const { return data() + size_; }
+
+ private:
+  static constexpr size_t kInline = 3;
+  RValue* data() { return size_ > kInline ? heap_.data() : inline_; }
+  const RValue* data() const { return size_ > kInline ? heap_.data() : inline_; }
+  size_t size_;
+  RValue inline_[kInline];
+  std::vector<RValue> heap_;
+};
+
 }  // namespace
 
 bool Executor::Truthy(const Expr& e, const Row& row) {
@@ -117,7 +144,7 @@ RValue Executor::Property(const RValue& target, const std::string& key) {
                                                             !node_tombstones_.count(target.node_id())) {
         // One property: no need to read (and cache) the whole record.
         auto v = reader_->GetNodeProperty(target.node_id(), key);
-        if (v.ok()) return FromValue(*v);
+        if (v.ok()) return FromValue(std::move(*v));
       }
       const Node& n = GetNode(target.node_id());
       auto it = n.properties.find(key);
@@ -493,15 +520,21 @@ RValue Executor::Eval(const Expr& e, const Row& row, const AggregateValues* grou
 }
 
 RValue Executor::EvalFunction(const Expr& e, const Row& row, const AggregateValues* group) {
-  std::string name = Lower(e.name);
+  // The parser lower-cases the name once; the comparisons below test the length first.
+  std::string lowered;
+  std::string_view name = e.function;
+  if (name.empty()) {
+    lowered = Lower(e.name);
+    name = lowered;
+  }
   if (IsAggregateFunction(name)) {
     if (group == nullptr) {
       ThrowSemantic("InvalidAggregation", "aggregate '" + e.name + "' is not allowed here", e.span);
     }
     return AggregateValue(e, group);
   }
-  std::vector<RValue> args;
-  for (const auto& a : e.args) args.push_back(Eval(*a, row, group));
+  Arguments args(e.args.size());
+  for (size_t i = 0; i < e.args.size(); ++i) args[i] = Eval(*e.args[i], row, group);
   auto need = [&](size_t n) {
     if (args.size() != n) {
       ThrowSemantic("InvalidNumberOfArguments", e.name + " expects " + std::to_string(n) +
@@ -594,7 +627,7 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const AggregateValu
   if (name == "left" || name == "right") {
     need(2);
     if (arg(0).is_null()) return RValue();
-    if (!arg(1).is_int()) TypeError(name + " expects an integer", arg(1));
+    if (!arg(1).is_int()) TypeError(std::string(name) + " expects an integer", arg(1));
     auto cps = CodePoints(arg(0).as_string());
     size_t n = static_cast<size_t>(std::max<int64_t>(0, arg(1).as_int()));
     n = std::min(n, cps.size());
@@ -654,7 +687,7 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const AggregateValu
     } else if (x.is_map()) {
       map = x.as_map();
     } else {
-      TypeError(name + " expects a node, relationship or map", x);
+      TypeError(std::string(name) + " expects a node, relationship or map", x);
     }
     if (name == "properties") return RValue(std::move(map));
     RList out;
@@ -662,7 +695,7 @@ RValue Executor::EvalFunction(const Expr& e, const Row& row, const AggregateValu
     return RValue(std::move(out));
   }
   if (name == "head" || name == "last") {
-    if (!x.is_list()) TypeError(name + " expects a list", x);
+    if (!x.is_list()) TypeError(std::string(name) + " expects a list", x);
     if (x.as_list().empty()) return RValue();
     return name == "head" ? x.as_list().front() : x.as_list().back();
   }

@@ -99,7 +99,7 @@ void FreeVariables(const Expr* e, std::set<std::string>& out) {
 
 }  // namespace
 
-bool IsAggregateFunction(const std::string& n) {
+bool IsAggregateFunction(std::string_view n) {
   return n == "count" || n == "collect" || n == "sum" || n == "avg" || n == "min" ||
          n == "max" || n == "stdev" || n == "stdevp" || n == "percentilecont" ||
          n == "percentiledisc";
@@ -491,6 +491,33 @@ bool Executor::NodeMatches(const ast::NodePattern& np, NodeId id, Row& row, bool
   if (it != row.end()) {
     if (!it->second.is_node() || it->second.node_id() != id) return false;
   }
+  if (np.labels.empty() && np.properties && !node_cache_.count(id) &&
+      !node_tombstones_.count(id) && !deleted_nodes_.count(id)) {
+    // Only properties to check: read them one by one (GetNodeProperty answers from the read
+    // caches when there are some) instead of the whole record. A node the reader does not
+    // have falls through to GetNode, which reports it as before.
+    RValue props = Eval(*np.properties, row);
+    bool read = props.is_map();
+    if (read) {
+      for (const auto& [k, v] : props.as_map()) {
+        auto p = reader_->GetNodeProperty(id, k);
+        if (!p.ok()) {
+          read = false;
+          break;
+        }
+        if (p->is_null()) return false;
+        RValue eq = CypherEquals(FromValue(*p), v);
+        if (eq.is_null() || !eq.as_bool()) return false;
+      }
+    }
+    if (read) {
+      if (it == row.end()) {
+        row[np.variable] = RValue(NodeRef{id});
+        *bound_here = true;
+      }
+      return true;
+    }
+  }
   if (!np.labels.empty() || np.properties) {
     const Node& node = GetNode(id);
     for (const auto& l : np.labels) {
@@ -559,6 +586,9 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
   PlanOperator* ops = nullptr;
   if (auto it = part_ops_.find(&part); it != part_ops_.end()) ops = &plan_[it->second];
   match_multiplicity_ = 1;
+  // Read once: the calls this one makes (later parts, pattern predicates) set their own.
+  const bool bind_anonymous = bind_anonymous_;
+  bind_anonymous_ = true;
   if (part.kind != ast::PathKind::kNormal) {
     if (ops == nullptr) return MatchShortest(part, row, visit);
     return MatchShortest(part, row, [&](Row& r) {
@@ -661,6 +691,16 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
       match_multiplicity_ = 1;
       return;
     }
+    // An anonymous relationship outside a path is read by nothing after this part (relationship
+    // uniqueness within the part goes by `used`): it need not be bound, nor its list built.
+    const bool bind_rel = !rp.anonymous || !part.path_variable.empty() || bind_anonymous;
+    auto reach_node = [&](NodeId to) {
+      bool bound_here = false;
+      if (NodeMatches(to_np, to, row, &bound_here)) {
+        step_fn(k + 1);
+        if (bound_here) row.erase(to_np.variable);
+      }
+    };
     auto try_node = [&](NodeId to, const RValue& rel_value, const std::string& rel_var) {
       bool rel_bound_here = false;
       auto rit = row.find(rel_var);
@@ -701,7 +741,11 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
         if (std::find(used.begin(), used.end(), a.edge) != used.end()) continue;
         if (!EdgeMatches(rp, a.edge, row)) continue;
         used.push_back(a.edge);
-        try_node(a.other, RValue(edge_ref(from, a)), rp.variable);
+        if (bind_rel) {
+          try_node(a.other, RValue(edge_ref(from, a)), rp.variable);
+        } else {
+          reach_node(a.other);
+        }
         used.pop_back();
       }
       return;
@@ -711,7 +755,9 @@ bool Executor::MatchPart(const ast::PatternPart& part, Row& row, std::vector<Edg
     std::function<void(NodeId, int64_t)> extend = [&](NodeId at, int64_t depth) {
       if (!keep_going) return;
       CheckInterrupt();
-      if (depth >= rp.min_hops) {
+      if (depth >= rp.min_hops && !bind_rel) {
+        reach_node(at);
+      } else if (depth >= rp.min_hops) {
         RList list;
         list.reserve(trail.size());
         if (st.reversed) {
@@ -1000,6 +1046,48 @@ std::vector<std::string> Executor::CallColumns(const ast::Clause& clause) {
 
 // ---------------------------------------------------------------- the pipeline
 
+namespace {
+
+// A set of ids in one array (open addressing, linear probing): no allocation per element, as
+// count(DISTINCT n) may see a large neighbourhood per group.
+class IdSet {
+ public:
+  // True when `id` was not in the set.
+  bool Insert(uint64_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    if (Place(slots_, id)) {
+      ++size_;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = UINT64_MAX;  // never an id: ids come from a counter
+  static bool Place(std::vector<uint64_t>& slots, uint64_t id) {
+    size_t mask = slots.size() - 1;
+    // A multiplicative hash spreads the dense ids over the table.
+    for (size_t i = (id * 0x9e3779b97f4a7c15ull) >> 20 & mask;; i = (i + 1) & mask) {
+      if (slots[i] == id) return false;
+      if (slots[i] == kEmpty) {
+        slots[i] = id;
+        return true;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<uint64_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, kEmpty);
+    for (uint64_t id : slots_) {
+      if (id != kEmpty) Place(bigger, id);
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 // One clause of a running query. The fields used depend on the kind.
 struct Stage {
   enum class Kind { kMatch, kCountStore, kUnwind, kProject, kWrite, kCall, kResult, kDiscard };
@@ -1026,6 +1114,10 @@ struct Stage {
   // kProject
   std::vector<ast::ProjectionItem> items;
   bool aggregating = false;
+  // The RETURN whose rows go straight into the result: no aggregation, DISTINCT, ORDER BY,
+  // SKIP, LIMIT or WHERE, distinct column names. Its items are evaluated into result cells
+  // without a projected row (but not when profiling, which times the stages apart).
+  bool direct_result = false;
   std::vector<size_t> key_items;              // the grouping keys among items
   std::vector<const Expr*> aggregate_exprs;   // every aggregate call of items and ORDER BY
   struct Accumulator {
@@ -1035,7 +1127,8 @@ struct Stage {
     double float_sum = 0;
     std::optional<RValue> best;
     RList values;
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::string> seen;  // DISTINCT: the group keys seen
+    IdSet seen_nodes;                       // DISTINCT: the nodes seen, by id
   };
   struct Group {
     Row first;  // the group's first row, for what is not aggregated
@@ -1270,8 +1363,17 @@ std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQue
       for (const auto& item : stages.back()->items) tail->columns.push_back(item.alias);
     }
     result->columns = tail->columns;
+    Stage& before = *stages.back();
+    if (!standalone_call && before.kind == Stage::Kind::kProject && !before.aggregating) {
+      const ast::Projection& p = before.clause->projection;
+      std::set<std::string> names(tail->columns.begin(), tail->columns.end());
+      before.direct_result = !p.distinct && p.order.empty() && !p.skip && !p.limit && !p.where &&
+                             names.size() == tail->columns.size();
+    }
     std::string s;
-    for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
+    if (Describing()) {
+      for (const auto& c : tail->columns) s += (s.empty() ? "" : ", ") + c;
+    }
     AddOp("ProduceResults", s);
   } else {
     tail->kind = Stage::Kind::kDiscard;
@@ -1284,6 +1386,7 @@ std::vector<std::unique_ptr<Stage>> Executor::BuildPipeline(const ast::SingleQue
 
 void Executor::BuildMatch(Stage& s, const Row& sample) {
   const ast::Clause& clause = *s.clause;
+  const bool describe = Describing();
   hash_tables_.clear();
   s.before = sample;
   Row scope = sample;
@@ -1293,7 +1396,18 @@ void Executor::BuildMatch(Stage& s, const Row& sample) {
     part_ops_[&part] = plan_.size();
     if (part.kind != ast::PathKind::kNormal) {
       AddOp(part.kind == ast::PathKind::kShortest ? "ShortestPath" : "AllShortestPaths",
-            NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1]));
+            describe ? NodeText(part.nodes[0]) + RelText(part.rels[0]) + NodeText(part.nodes[1])
+                     : std::string());
+    } else if (!describe) {
+      // Only EXPLAIN and PROFILE show the operators' details: a plain run adds them bare.
+      AddOp(how, "");
+      size_t right_from = how == "RelationshipTypeScan" ? start + 1 : start;
+      for (size_t i = right_from; i < part.rels.size(); ++i) {
+        AddOp(part.rels[i].variable_length ? "VarLengthExpand" : "Expand", "");
+      }
+      for (size_t i = start; i > 0; --i) {
+        AddOp(part.rels[i - 1].variable_length ? "VarLengthExpand" : "Expand", "");
+      }
     } else {
       std::string detail = NodeText(part.nodes[start]);
       size_t right_from = start;
@@ -1626,7 +1740,8 @@ void Executor::BuildProject(Stage& s, const std::set<std::string>& scope_names) 
     for (const auto& o : projection.order) AggregateCalls(o.expr.get(), s.aggregate_exprs);
   }
   std::string detail;
-  for (const auto& item : s.items) {
+  for (size_t i = 0; Describing() && i < s.items.size(); ++i) {
+    const ast::ProjectionItem& item = s.items[i];
     detail += (detail.empty() ? "" : ", ") + item.expr->text +
               (item.has_alias && item.alias != item.expr->text ? " AS " + item.alias : "");
   }
@@ -1723,7 +1838,8 @@ bool Executor::Emit(Stage& s, Row& row, int64_t weight) {
     std::vector<ResultValue> cells;
     cells.reserve(s.columns.size());
     for (const auto& c : s.columns) cells.push_back(ToResult(row.at(c)));
-    for (int64_t i = 0; i < weight; ++i) s.result->rows.push_back(cells);
+    for (int64_t i = 1; i < weight; ++i) s.result->rows.push_back(cells);
+    if (weight > 0) s.result->rows.push_back(std::move(cells));
     return true;
   }
   if (s.next == nullptr) return true;
@@ -1772,6 +1888,8 @@ bool Executor::PushMatch(Stage& s, Row& in, int64_t weight) {
     }
     if (rejected(k, row)) return true;
     bool last = k + 1 == s.parts.size();
+    // The parts after this one read its relationships from the row (uniqueness across parts).
+    bind_anonymous_ = !last;
     return MatchPart(*s.parts[k], row, used, clause.where.get(), [&](Row& next) {
       // Relationship uniqueness across the parts of one MATCH.
       size_t mark = used.size();
@@ -1864,14 +1982,25 @@ bool Executor::PushCall(Stage& s, Row& row, int64_t weight) {
 // ---------------------------------------------------------------- WITH, RETURN
 
 void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
-  std::string key;
+  size_t index = 0;
+  bool fresh = false;
   Row key_values;
-  for (size_t i : s.key_items) {
-    RValue v = Eval(*s.items[i].expr, row);
-    key += GroupKey(v) + "\x1f";
-    key_values[s.items[i].alias] = std::move(v);
+  if (s.key_items.empty()) {
+    fresh = s.groups.empty();  // one group: no key to build or look up
+  } else {
+    std::string key;
+    for (size_t i : s.key_items) {
+      RValue v = Eval(*s.items[i].expr, row);
+      key += GroupKey(v) + "\x1f";
+      key_values[s.items[i].alias] = std::move(v);
+    }
+    auto it = s.group_index.find(key);
+    if (it == s.group_index.end()) {
+      it = s.group_index.emplace(std::move(key), s.groups.size()).first;
+      fresh = true;
+    }
+    index = it->second;
   }
-  auto [it, fresh] = s.group_index.emplace(std::move(key), s.groups.size());
   if (fresh) {
     Stage::Group g;
     g.first = row;
@@ -1879,7 +2008,7 @@ void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
     g.accumulators.resize(s.aggregate_exprs.size());
     s.groups.push_back(std::move(g));
   }
-  Stage::Group& group = s.groups[it->second];
+  Stage::Group& group = s.groups[index];
   for (size_t a = 0; a < s.aggregate_exprs.size(); ++a) {
     const Expr& e = *s.aggregate_exprs[a];
     Stage::Accumulator& acc = group.accumulators[a];
@@ -1889,13 +2018,24 @@ void Executor::Accumulate(Stage& s, const Row& row, int64_t weight) {
     }
     RValue v = e.args.empty() ? RValue() : Eval(*e.args[0], row);
     if (v.is_null()) continue;
-    if (e.distinct && !acc.seen.insert(GroupKey(v)).second) continue;
-    std::string name = Lower(e.name);
+    if (e.distinct) {
+      // A node's group key is its id (GroupKey's "n<id>"), so nodes are kept apart by id.
+      bool fresh = v.is_node() ? acc.seen_nodes.Insert(v.node_id())
+                               : acc.seen.insert(GroupKey(v)).second;
+      if (!fresh) continue;
+    }
+    std::string lowered;
+    std::string_view name = e.function;
+    if (name.empty()) {
+      lowered = Lower(e.name);
+      name = lowered;
+    }
     if (name == "count") {
       acc.count += weight;
     } else if (name == "sum" || name == "avg") {
       if (!v.is_number()) {
-        ThrowRuntime("InvalidArgumentType", name + " expects numbers: unexpected " + RTypeName(v));
+        ThrowRuntime("InvalidArgumentType",
+                     std::string(name) + " expects numbers: unexpected " + RTypeName(v));
       }
       ++acc.count;
       if (v.is_int() && acc.all_int) {
@@ -1976,6 +2116,30 @@ bool Executor::PushProject(Stage& s, Row& row, int64_t weight) {
     return true;
   }
   assert(weight == 1);
+  if (s.direct_result && !profiling_ && !explain_only_) {
+    // What ProjectOut, EmitOrdered and Emit would do for this row, without the row.
+    ++s.projected_rows;
+    ++s.skip_rows;
+    ++s.limit_rows;
+    ++s.where_rows;
+    ++s.emitted;
+    ++s.rows_out;
+    Stage& out = *s.next;
+    ++out.rows_out;
+    std::vector<ResultValue> cells;
+    cells.reserve(s.items.size());
+    for (const auto& item : s.items) {
+      RValue v = Eval(*item.expr, row);
+      if (v.is_string()) {
+        // `v` is ours: its text moves into the cell.
+        cells.emplace_back(Value(std::move(const_cast<std::string&>(v.as_string()))));
+      } else {
+        cells.push_back(ToResult(v));
+      }
+    }
+    out.result->rows.push_back(std::move(cells));
+    return true;
+  }
   const ast::Projection& projection = s.clause->projection;
   Row projected;
   projected.reserve(s.items.size());

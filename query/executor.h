@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -25,7 +26,7 @@ namespace kg::query {
 // VariableAlreadyBound, VariableTypeConflict, UnknownFunction, InvalidAggregation, ...
 void Bind(const ast::Statement& statement);
 
-bool IsAggregateFunction(const std::string& lower_name);
+bool IsAggregateFunction(std::string_view lower_name);
 bool IsKnownFunction(const std::string& lower_name);
 bool ContainsAggregate(const ast::Expr& e);
 
@@ -129,6 +130,10 @@ class Executor {
   size_t ChooseStart(const ast::PatternPart& part, const Row& row, const ast::Expr* where,
                      std::string* how);
   int64_t match_multiplicity_ = 1;
+  // Whether the next MatchPart call binds anonymous relationships (of parts without a path
+  // variable) in the row: only when a later part of the same MATCH reads them. PushMatch sets
+  // it per part; MatchPart reads it on entry and sets it back to true.
+  bool bind_anonymous_ = true;
   bool count_disjoint_ = false;  // MatchPart's count_last need not subtract used relationships
   bool NodeMatches(const ast::NodePattern& np, NodeId id, Row& row, bool* bound_here);
   bool EdgeMatches(const ast::RelPattern& rp, EdgeId id, const Row& row);
@@ -174,6 +179,8 @@ class Executor {
   Value PropertyValue(const RValue& v);
 
   void AddOp(const std::string& name, const std::string& detail);
+  // Whether the plan's text is wanted (EXPLAIN, PROFILE): a plain run leaves details empty.
+  bool Describing() const { return explain_only_ || profiling_; }
 
   storage::GraphReader* reader_;
   const std::atomic<bool>* interrupt_ = nullptr;

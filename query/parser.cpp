@@ -644,6 +644,8 @@ class Builder {
     if (auto* f = ctx->functionInvocation()) {
       auto e = Make(ExprKind::kFunction, ctx);
       e->name = f->functionName()->getText();
+      e->function = e->name;
+      for (auto& c : e->function) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       e->distinct = f->DISTINCT() != nullptr;
       for (auto* a : f->expression()) e->args.push_back(BuildExpr(a));
       return e;

@@ -42,6 +42,12 @@ RValue FromValue(const Value& v) {
   return RValue();
 }
 
+RValue FromValue(Value&& v) {
+  if (!v.is_string()) return FromValue(static_cast<const Value&>(v));
+  // `v` is an rvalue of a non-const Value (whose interface only lends its text as const).
+  return RValue(std::move(const_cast<std::string&>(v.as_string())));
+}
+
 Value ToValue(const RValue& v) {
   switch (v.type()) {
     case RValue::Type::kNull: return Value();

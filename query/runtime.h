@@ -99,6 +99,8 @@ struct QueryError {
 [[noreturn]] void ThrowRuntime(const std::string& kind, const std::string& message);
 
 RValue FromValue(const Value& v);
+// The same, taking a string value's text instead of copying it.
+RValue FromValue(Value&& v);
 // kInvalidArgument-style QueryError (InvalidPropertyType) for nodes, edges, paths, maps in lists.
 Value ToValue(const RValue& v);
 
@@ -116,9 +118,10 @@ RValue CypherEquals(const RValue& a, const RValue& b);
 // `<`-family: -1/0/1, or nullopt when incomparable (the comparison yields null).
 std::optional<int> CypherCompare(const RValue& a, const RValue& b);
 
-// The variables of one row and their values: a small vector kept in name order, as rows
-// hold a handful of variables and are copied often (one allocation instead of one per entry).
-// The interface is std::map's, for the parts of it the engine uses.
+// The variables of one row and their values: a small vector in the order the variables were
+// bound, as rows hold a handful of variables and are copied often (one allocation instead of
+// one per entry); binding and unbinding the last variable, as matching does, moves nothing.
+// Nothing depends on the order. The interface is std::map's, for the parts the engine uses.
 class Row {
  public:
   using value_type = std::pair<std::string, RValue>;
@@ -135,8 +138,11 @@ class Row {
   void reserve(size_t n) { items_.reserve(n); }
 
   iterator find(std::string_view name) {
-    auto it = LowerBound(name);
-    return it != items_.end() && it->first == name ? it : items_.end();
+    // Equality tests the lengths first, cheaper than the ordering LowerBound needs.
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+      if (std::string_view(it->first) == name) return it;
+    }
+    return items_.end();
   }
   const_iterator find(std::string_view name) const {
     return const_cast<Row*>(this)->find(name);
@@ -145,16 +151,16 @@ class Row {
   // REQUIRES: the row has the variable (as std::map::at, throws std::out_of_range if not).
   const RValue& at(std::string_view name) const;
   RValue& operator[](std::string_view name) {
-    auto it = LowerBound(name);
-    if (it == items_.end() || it->first != name) {
-      it = items_.insert(it, value_type(std::string(name), RValue()));
-    }
-    return it->second;
+    auto it = find(name);
+    if (it != items_.end()) return it->second;
+    items_.emplace_back(std::string(name), RValue());
+    return items_.back().second;
   }
   std::pair<iterator, bool> emplace(std::string_view name, RValue value) {
-    auto it = LowerBound(name);
-    if (it != items_.end() && it->first == name) return {it, false};
-    return {items_.insert(it, value_type(std::string(name), std::move(value))), true};
+    auto it = find(name);
+    if (it != items_.end()) return {it, false};
+    items_.emplace_back(std::string(name), std::move(value));
+    return {items_.end() - 1, true};
   }
   size_t erase(std::string_view name) {
     auto it = find(name);
@@ -164,12 +170,6 @@ class Row {
   }
 
  private:
-  iterator LowerBound(std::string_view name) {
-    // Rows are short: a linear scan beats a binary search.
-    auto it = items_.begin();
-    while (it != items_.end() && std::string_view(it->first) < name) ++it;
-    return it;
-  }
   std::vector<value_type> items_;
 };
 

@@ -340,7 +340,7 @@ class BulkLoaderImpl final : public BulkLoader {
     std::optional<uint32_t> name_key = NameColumnKey();
     if (name_key) {
       jobs.push_back([&] {
-        NodeColumn::Builder builder(ReadCache::kMaxColumnBytes);
+        NodeColumn::Builder builder(ReadCache::kMaxColumnBytes, /*index=*/true);  // `name` is indexed
         for (size_t i = 0; i < nodes_.size(); ++i) {
           std::string_view encoded;
           if (!FindEncodedProperty(Record(node_records_, nodes_, i), *name_key, &encoded) ||

@@ -830,6 +830,20 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
     return EdgeEnds{id, e->type, e->source, e->target};
   }
 
+  Status LookupNodes(std::string_view key, const Value& value,
+                     const NodeVisitor& visit) const override {
+    // The column of an indexed key holds the same (value, node) pairs as the property index
+    // of this generation: a hash lookup instead of a RocksDB seek.
+    if (IsIndexed(key)) {
+      const NodeColumn* column = CachedColumn(key);
+      if (column != nullptr && column->indexed()) {
+        column->FindNodes(value, [&](uint64_t node) { return visit(node); });
+        return Status::OK();
+      }
+    }
+    return ReaderImpl::LookupNodes(key, value, visit);
+  }
+
   Result<Value> GetNodeProperty(NodeId id, std::string_view key) const override {
     if (const NodeColumn* column = CachedColumn(key)) {
       Value value;
@@ -850,7 +864,7 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
     BuildTopology(/*wait=*/true);
     if (std::optional<uint32_t> name = NameToId(DictKind::kKey, "name")) {
       store_->read_cache().BuildColumn(generation_, *name, /*wait=*/true,
-                                       [&] { return BuildColumnFromRocks(*name); });
+                                       [&] { return BuildColumnFromRocks(*name, /*index=*/true); });
     }
     return Status::OK();
   }
@@ -944,12 +958,13 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
     return builder.Finish();
   }
 
-  std::shared_ptr<const NodeColumn> BuildColumnFromRocks(uint32_t key_id) const {
+  // With `index` (for the indexed keys), the column also answers LookupNodes.
+  std::shared_ptr<const NodeColumn> BuildColumnFromRocks(uint32_t key_id, bool index) const {
     rocksdb::ReadOptions options = read_options_;
     options.fill_cache = false;
     options.readahead_size = 2 << 20;
     std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(options, store_->cf(kNode)));
-    NodeColumn::Builder builder(ReadCache::kMaxColumnBytes);
+    NodeColumn::Builder builder(ReadCache::kMaxColumnBytes, index);
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       rocksdb::Slice key = it->key();
       if (key.size() != 8) continue;
@@ -994,7 +1009,10 @@ class SnapshotImpl final : public ReaderImpl<GraphReader> {
     m.pending = 0;
     if (due && build) {
       m.column = store_->read_cache().BuildColumn(generation_, *m.key_id, /*wait=*/false,
-                                                  [&] { return BuildColumnFromRocks(*m.key_id); });
+                                                  [&] {
+                                                    return BuildColumnFromRocks(*m.key_id,
+                                                                                IsIndexedKey(m.key));
+                                                  });
     } else if (build) {
       m.column = store_->read_cache().column(generation_, *m.key_id);  // built by another
     }

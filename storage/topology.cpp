@@ -159,14 +159,70 @@ bool NodeColumn::Builder::Add(uint64_t node, std::string_view encoded) {
   c.arena_.append(encoded);
   c.state_.push_back(encoded.empty() ? 1 : 2);
   c.offsets_.push_back(c.arena_.size());
-  return c.arena_.size() + c.offsets_.size() * 9 <= max_bytes_;
+  if (index_ && !encoded.empty()) {
+    Value value;
+    std::string_view bytes = encoded;
+    if (!DecodeValue(&bytes, &value)) return false;
+    if (value.is_list()) {
+      for (const std::string& v : IndexValues(value)) c.index_.push_back({IndexHash(v), node});
+    } else {
+      scratch_.clear();  // one value: no list of encodings to allocate
+      EncodeIndexValue(value, &scratch_);
+      c.index_.push_back({IndexHash(scratch_), node});
+    }
+  }
+  return c.arena_.size() + c.offsets_.size() * 9 + c.index_.size() * sizeof(IndexEntry) <=
+         max_bytes_;
 }
 
 std::shared_ptr<const NodeColumn> NodeColumn::Builder::Finish() {
   column_->offsets_.shrink_to_fit();
   column_->state_.shrink_to_fit();
   column_->arena_.shrink_to_fit();
+  column_->indexed_ = index_;
+  std::sort(column_->index_.begin(), column_->index_.end());
+  column_->index_.shrink_to_fit();
   return std::move(column_);
+}
+
+uint64_t NodeColumn::IndexHash(std::string_view encoded) {
+  // FNV-1a, then a final mix (the encodings share long prefixes).
+  uint64_t h = 14695981039346656037ull;
+  for (char c : encoded) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
+std::vector<std::string> NodeColumn::IndexValues(const Value& value) {
+  std::vector<std::string> out;
+  auto add = [&](const Value& v) {
+    std::string encoded;
+    EncodeIndexValue(v, &encoded);
+    if (std::find(out.begin(), out.end(), encoded) == out.end()) out.push_back(std::move(encoded));
+  };
+  if (value.is_null()) return out;
+  if (value.is_list()) {
+    for (const Value& element : value.as_list()) {
+      if (!element.is_null()) add(element);
+    }
+  } else {
+    add(value);
+  }
+  return out;
+}
+
+bool NodeColumn::HoldsIndexValue(uint64_t node, std::string_view wanted) const {
+  Value value;
+  if (Get(node, &value) != Lookup::kValue) return false;
+  for (const std::string& v : IndexValues(value)) {
+    if (v == wanted) return true;
+  }
+  return false;
 }
 
 NodeColumn::Lookup NodeColumn::Get(uint64_t node, Value* value) const {
@@ -179,7 +235,7 @@ NodeColumn::Lookup NodeColumn::Get(uint64_t node, Value* value) const {
 }
 
 size_t NodeColumn::memory_bytes() const {
-  return sizeof(*this) + Bytes(offsets_) + Bytes(state_) + arena_.capacity();
+  return sizeof(*this) + Bytes(offsets_) + Bytes(state_) + arena_.capacity() + Bytes(index_);
 }
 
 }  // namespace kg::storage

@@ -4,6 +4,7 @@
 // generation share them across threads without locks. Internal to storage/: no RocksDB here.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "core/value.h"
+#include "storage/coding.h"
 #include "storage/keys.h"
 
 namespace kg::storage {
@@ -118,14 +120,17 @@ class NodeColumn {
   class Builder {
    public:
     // Nodes must come in ascending id order. `encoded` is the property's encoded value, or
-    // empty when the node lacks it. False when the column would exceed `max_bytes`.
-    explicit Builder(size_t max_bytes) : max_bytes_(max_bytes) {}
+    // empty when the node lacks it. False when the column would exceed `max_bytes`. With
+    // `index`, the column also finds nodes by value (FindNodes), as the property index does.
+    explicit Builder(size_t max_bytes, bool index = false) : max_bytes_(max_bytes), index_(index) {}
     bool Add(uint64_t node, std::string_view encoded);
     std::shared_ptr<const NodeColumn> Finish();
 
    private:
     std::shared_ptr<NodeColumn> column_ = std::make_shared<NodeColumn>();
     size_t max_bytes_;
+    bool index_;
+    std::string scratch_;
   };
 
   // Decodes the node's value into *value when there is one.
@@ -133,8 +138,44 @@ class NodeColumn {
   size_t memory_bytes() const;
 
   bool operator==(const NodeColumn&) const = default;
+  // Whether the column was built with an index (FindNodes).
+  bool indexed() const { return indexed_; }
+  // REQUIRES: indexed(). Calls visit(node) for the nodes whose value equals `value`, or, for a
+  // list value, holds it, as the property index compares them (EncodeIndexValue: 1 meets 1.0),
+  // in ascending id order, until visit returns false. Nothing for a null `value`.
+  template <typename Visit>
+  void FindNodes(const Value& value, const Visit& visit) const {
+    if (value.is_null()) return;
+    std::string wanted;
+    EncodeIndexValue(value, &wanted);
+    uint64_t hash = IndexHash(wanted);
+    auto it = std::lower_bound(index_.begin(), index_.end(), IndexEntry{hash, 0});
+    for (; it != index_.end() && it->hash == hash; ++it) {
+      if (HoldsIndexValue(it->node, wanted) && !visit(uint64_t{it->node})) return;
+    }
+  }
 
  private:
+  // One (value, node) pair of the index, by a hash of the value's index encoding; sorted by
+  // hash and then node, so a value's nodes come in id order. Candidates are checked against
+  // the column, so a hash collision costs a decode, never a wrong answer.
+  struct IndexEntry {
+    uint64_t hash;
+    uint64_t node;
+    bool operator<(const IndexEntry& other) const {
+      return hash != other.hash ? hash < other.hash : node < other.node;
+    }
+    bool operator==(const IndexEntry&) const = default;
+  };
+  static uint64_t IndexHash(std::string_view encoded);
+  // The index encodings of one value: the value's own, or one per distinct non-null element
+  // of a list (as the property index keys are written).
+  static std::vector<std::string> IndexValues(const Value& value);
+  bool HoldsIndexValue(uint64_t node, std::string_view wanted) const;
+
+  bool indexed_ = false;
+  std::vector<IndexEntry> index_;
+
   // offsets_[n] .. offsets_[n + 1] is node n's encoded value; state_[n] says whether there is
   // a node n and whether it has the property.
   std::vector<uint64_t> offsets_{0};

@@ -516,3 +516,67 @@ TEST_CASE("Topology: snapshots on several threads while the writer commits", "[s
   auto last = store->Snapshot();
   CHECK(Count(*last, hub, Direction::kOutgoing) == 150);
 }
+
+TEST_CASE("Topology: LookupNodes from the name column finds what the property index finds",
+          "[storage]") {
+  TempDir tmp;
+  auto store = Open(tmp.path());
+  auto txn = Begin(store.get());
+  std::vector<NodeId> ids;
+  // Shared names, numbers that meet across types (1 and 1.0), lists (each element indexed,
+  // duplicates once), a node without a name, and non-ASCII text.
+  const std::vector<Value> names = {
+      Value("Kyiv"), Value("Kyiv"), Value("kyiv"), Value(int64_t{1}), Value(1.0), Value(1.5),
+      Value(ValueList{Value("Kyiv"), Value("Kiev"), Value("Kiev")}), Value(), Value(true),
+      Value("Київ"), Value(ValueList{Value(int64_t{1}), Value()})};
+  for (const Value& name : names) {
+    kg::PropertyMap properties;
+    if (!name.is_null()) properties["name"] = name;
+    properties["aliases"] = Value(ValueList{Value("x")});
+    ids.push_back(Must(txn->CreateNode({"Place"}, properties)));
+  }
+  MustOk(txn->Commit());
+  txn.reset();
+
+  const std::vector<Value> probes = {
+      Value("Kyiv"), Value("kyiv"), Value("Kiev"), Value(int64_t{1}), Value(1.0), Value(1.5),
+      Value(true), Value(false), Value("Київ"), Value("nowhere"), Value(),
+      Value(ValueList{Value("Kyiv")}), Value(int64_t{2})};
+  auto lookup = [](const GraphReader& reader, const std::string& key, const Value& value) {
+    std::vector<NodeId> found;
+    MustOk(reader.LookupNodes(key, value, [&](NodeId id) {
+      found.push_back(id);
+      return true;
+    }));
+    return found;
+  };
+  auto through_rocks = store->Snapshot();
+  MustOk(store->WarmTopology());
+  CHECK(store->read_cache_stats().columns == 1);
+  auto cached = store->Snapshot();
+  for (const Value& probe : probes) {
+    INFO(probe.ToCypher());
+    std::vector<NodeId> expected = lookup(*through_rocks, "name", probe);
+    CHECK(lookup(*cached, "name", probe) == expected);
+    CHECK(lookup(*cached, "aliases", probe) == lookup(*through_rocks, "aliases", probe));
+  }
+  CHECK(lookup(*cached, "name", Value("Kyiv")) == std::vector<NodeId>{ids[0], ids[1], ids[6]});
+  CHECK(lookup(*cached, "name", Value(int64_t{1})) == std::vector<NodeId>{ids[3], ids[4], ids[10]});
+  // A visitor that stops is not called again.
+  size_t calls = 0;
+  MustOk(cached->LookupNodes("name", Value("Kyiv"), [&](NodeId) { return ++calls < 2; }));
+  CHECK(calls == 2);
+  CHECK(cached->LookupNodes("labels", Value("x"), [](NodeId) { return true; }).code() ==
+        StatusCode::kInvalidArgument);
+
+  // A later generation: the old snapshot keeps its answers, the new one sees the rename.
+  txn = Begin(store.get());
+  MustOk(txn->SetNodeProperty(ids[0], "name", Value("Lviv")));
+  MustOk(txn->Commit());
+  txn.reset();
+  MustOk(store->WarmTopology());
+  auto renamed = store->Snapshot();
+  CHECK(lookup(*cached, "name", Value("Kyiv")) == std::vector<NodeId>{ids[0], ids[1], ids[6]});
+  CHECK(lookup(*renamed, "name", Value("Kyiv")) == std::vector<NodeId>{ids[1], ids[6]});
+  CHECK(lookup(*renamed, "name", Value("Lviv")) == std::vector<NodeId>{ids[0]});
+}
