@@ -55,23 +55,17 @@ ResultValue ResultValue::Map(std::map<std::string, ResultValue> items) {
 }
 
 std::string ResultValue::ToCypher() const {
-  const Value& value_ = value();
-  const Node& node_ = node();
-  const Edge& edge_ = edge();
-  const Path& path_ = path();
-  const std::vector<ResultValue>& list_ = list();
-  const std::map<std::string, ResultValue>& map_ = map();
   switch (kind()) {
-    case Kind::kValue: return value_.ToCypher();
-    case Kind::kNode: return NodeText(node_);
-    case Kind::kEdge: return EdgeText(edge_);
+    case Kind::kValue: return value().ToCypher();
+    case Kind::kNode: return NodeText(node());
+    case Kind::kEdge: return EdgeText(edge());
     case Kind::kPath: {
       std::string s = "<";
-      for (size_t i = 0; i < path_.nodes.size(); ++i) {
-        s += NodeText(path_.nodes[i]);
-        if (i < path_.edges.size()) {
-          const Edge& e = path_.edges[i];
-          bool forward = e.source == path_.nodes[i].id;
+      for (size_t i = 0; i < path().nodes.size(); ++i) {
+        s += NodeText(path().nodes[i]);
+        if (i < path().edges.size()) {
+          const Edge& e = path().edges[i];
+          bool forward = e.source == path().nodes[i].id;
           s += forward ? "-" + EdgeText(e) + "->" : "<-" + EdgeText(e) + "-";
         }
       }
@@ -79,13 +73,13 @@ std::string ResultValue::ToCypher() const {
     }
     case Kind::kList: {
       std::string s = "[";
-      for (size_t i = 0; i < list_.size(); ++i) s += (i ? ", " : "") + list_[i].ToCypher();
+      for (size_t i = 0; i < list().size(); ++i) s += (i ? ", " : "") + list()[i].ToCypher();
       return s + "]";
     }
     case Kind::kMap: {
       std::string s = "{";
       bool first = true;
-      for (const auto& [k, v] : map_) {
+      for (const auto& [k, v] : map()) {
         s += (first ? "" : ", ") + k + ": " + v.ToCypher();
         first = false;
       }
@@ -101,46 +95,40 @@ std::string ResultValue::ToDisplay() const {
 }
 
 Value ResultValue::ToPlain() const {
-  const Value& value_ = value();
-  const Node& node_ = node();
-  const Edge& edge_ = edge();
-  const Path& path_ = path();
-  const std::vector<ResultValue>& list_ = list();
-  const std::map<std::string, ResultValue>& map_ = map();
   switch (kind()) {
-    case Kind::kValue: return value_;
+    case Kind::kValue: return value();
     case Kind::kNode: {
-      ValueMap m(node_.properties.begin(), node_.properties.end());
-      m["_id"] = Value(static_cast<int64_t>(node_.id));
+      ValueMap m(node().properties.begin(), node().properties.end());
+      m["_id"] = Value(static_cast<int64_t>(node().id));
       ValueList labels;
-      for (const auto& l : node_.labels) labels.push_back(Value(l));
+      for (const auto& l : node().labels) labels.push_back(Value(l));
       m["_labels"] = Value(std::move(labels));
       return Value(std::move(m));
     }
     case Kind::kEdge: {
-      ValueMap m(edge_.properties.begin(), edge_.properties.end());
-      m["_id"] = Value(static_cast<int64_t>(edge_.id));
-      m["_type"] = Value(edge_.type);
-      m["_start"] = Value(static_cast<int64_t>(edge_.source));
-      m["_end"] = Value(static_cast<int64_t>(edge_.target));
+      ValueMap m(edge().properties.begin(), edge().properties.end());
+      m["_id"] = Value(static_cast<int64_t>(edge().id));
+      m["_type"] = Value(edge().type);
+      m["_start"] = Value(static_cast<int64_t>(edge().source));
+      m["_end"] = Value(static_cast<int64_t>(edge().target));
       return Value(std::move(m));
     }
     case Kind::kPath: {
       ValueList items;
-      for (size_t i = 0; i < path_.nodes.size(); ++i) {
-        items.push_back(ResultValue(path_.nodes[i]).ToPlain());
-        if (i < path_.edges.size()) items.push_back(ResultValue(path_.edges[i]).ToPlain());
+      for (size_t i = 0; i < path().nodes.size(); ++i) {
+        items.push_back(ResultValue(path().nodes[i]).ToPlain());
+        if (i < path().edges.size()) items.push_back(ResultValue(path().edges[i]).ToPlain());
       }
       return Value(std::move(items));
     }
     case Kind::kList: {
       ValueList items;
-      for (const auto& v : list_) items.push_back(v.ToPlain());
+      for (const auto& v : list()) items.push_back(v.ToPlain());
       return Value(std::move(items));
     }
     case Kind::kMap: {
       ValueMap m;
-      for (const auto& [k, v] : map_) m[k] = v.ToPlain();
+      for (const auto& [k, v] : map()) m[k] = v.ToPlain();
       return Value(std::move(m));
     }
   }

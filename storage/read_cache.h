@@ -98,12 +98,8 @@ class ReadCache {
   // within the generation.
   std::shared_ptr<const Topology> BuildTopology(
       uint64_t generation, bool wait, const std::function<std::shared_ptr<const Topology>()>& build) {
-    std::unique_lock build_lock(build_mutex_, std::defer_lock);
-    if (wait) {
-      build_lock.lock();
-    } else if (!build_lock.try_lock()) {
-      return nullptr;
-    }
+    std::unique_lock build_lock = LockBuild(wait);
+    if (!build_lock.owns_lock()) return nullptr;
     {
       std::lock_guard lock(cache_mutex_);
       if (generation != generation_.load() || failed_) return nullptr;
@@ -151,12 +147,8 @@ class ReadCache {
   std::shared_ptr<const NodeColumn> BuildColumn(
       uint64_t generation, uint32_t key, bool wait,
       const std::function<std::shared_ptr<const NodeColumn>()>& build) {
-    std::unique_lock build_lock(build_mutex_, std::defer_lock);
-    if (wait) {
-      build_lock.lock();
-    } else if (!build_lock.try_lock()) {
-      return nullptr;
-    }
+    std::unique_lock build_lock = LockBuild(wait);
+    if (!build_lock.owns_lock()) return nullptr;
     {
       std::lock_guard lock(cache_mutex_);
       if (generation != generation_.load()) return nullptr;
@@ -193,6 +185,18 @@ class ReadCache {
   }
 
  private:
+  // One build at a time: waits for the one in progress when `wait`, else gives up at once
+  // (the lock returned then owns nothing).
+  std::unique_lock<std::mutex> LockBuild(bool wait) {
+    std::unique_lock lock(build_mutex_, std::defer_lock);
+    if (wait) {
+      lock.lock();
+    } else {
+      (void)lock.try_lock();
+    }
+    return lock;
+  }
+
   static constexpr uint64_t kNone = std::numeric_limits<uint64_t>::max();
   static constexpr size_t kMaxColumns = 8;
 

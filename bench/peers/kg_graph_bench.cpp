@@ -18,34 +18,21 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "graph/algorithms.h"
 #include "graph/export.h"
 #include "graph/view.h"
 #include "ingest/ingester.h"
 #include "storage/store.h"
 
+using namespace kg::bench;
+
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "kg_graph_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Check(kg::Result<T> result, const std::string& what) {
-  if (!result.ok()) Die(what + ": " + result.status().ToString());
-  return std::move(result.value());
-}
-void Check(const kg::Status& status, const std::string& what) {
-  if (!status.ok()) Die(what + ": " + status.ToString());
 }
 
 

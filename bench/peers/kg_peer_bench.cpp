@@ -27,65 +27,25 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bench/peers/read_file.h"
+#include "bench/bench_util.h"
 #include "graph/algorithms.h"
 #include "graph/view.h"
 #include "ingest/ingester.h"
 #include "query/engine.h"
 #include "storage/store.h"
 
+using namespace kg::bench;
+
 namespace {
 
-using kg::bench::ReadFile;
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
-using Clock = std::chrono::steady_clock;
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double Median(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  size_t m = xs.size() / 2;
-  return xs.size() % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
-}
-
-// Resident set size now and at its peak, in MiB (bench.mjs's rssMiB and maxRssMiB).
-long RssMiB() {
-  std::ifstream in("/proc/self/statm");
-  long pages = 0, resident = 0;
-  in >> pages >> resident;
-  return std::lround(static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) /
-                     1048576.0);
-}
-long MaxRssMiB() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return std::lround(static_cast<double>(usage.ru_maxrss) / 1024.0);
-}
-
 uint64_t DirBytes(const fs::path& dir) {
   uint64_t total = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file()) total += entry.file_size();
   }
   return total;
-}
-
-
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "[kg] error: %s\n", message.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Check(kg::Result<T> result, const std::string& what) {
-  if (!result.ok()) Die(what + ": " + result.status().ToString());
-  return std::move(result.value());
-}
-void Check(const kg::Status& status, const std::string& what) {
-  if (!status.ok()) Die(what + ": " + status.ToString());
 }
 
 

@@ -13,30 +13,16 @@
 #include <string>
 #include <vector>
 
-#include "bench/peers/read_file.h"
+#include "bench/bench_util.h"
 #include "ingest/ingester.h"
 #include "query/engine.h"
 #include "storage/store.h"
 
+using namespace kg::bench;
+
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double Median(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  size_t m = xs.size() / 2;
-  return xs.size() % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
-}
-
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "kg_query_bench: %s\n", message.c_str());
-  std::exit(1);
-}
 
 kg::query::QueryResult Run(kg::query::Engine& engine, const std::string& statement,
                            const kg::ValueMap& params) {
@@ -54,7 +40,7 @@ int main(int argc, char** argv) {
   const std::string which = argc > 3 ? argv[3] : "all";
   const int reps = argc > 4 ? std::atoi(argv[4]) : 5;
   std::string text;
-  if (!kg::bench::ReadFile(data_dir / "samples.json", &text)) Die("cannot read samples.json");
+  if (!ReadFile(data_dir / "samples.json", &text)) Die("cannot read samples.json");
   const nlohmann::json samples = nlohmann::json::parse(text);
 
   const bool fresh = !fs::exists(store_dir);

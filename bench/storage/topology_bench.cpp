@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bench/peers/read_file.h"
+#include "bench/bench_util.h"
 #include "ingest/ingester.h"
 #include "storage/store.h"
 
@@ -36,38 +36,10 @@ using kg::storage::EdgeEnds;
 using kg::storage::GraphReader;
 using kg::storage::ReadCacheMode;
 using kg::storage::Store;
-using Clock = std::chrono::steady_clock;
+
+using namespace kg::bench;
 
 namespace {
-
-[[noreturn]] void Die(const std::string& message) {
-  std::fprintf(stderr, "kg_topology_bench: %s\n", message.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T Check(kg::Result<T> result, const char* what) {
-  if (!result.ok()) Die(std::string(what) + ": " + result.status().message());
-  return std::move(result).value();
-}
-
-void Check(const kg::Status& status, const char* what) {
-  if (!status.ok()) Die(std::string(what) + ": " + status.message());
-}
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// Resident set size now, in MiB.
-long RssMiB() {
-  long pages = 0, resident = 0;
-  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-    std::fclose(f);
-  }
-  return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
-}
 
 // The reads, either as the snapshot answers them now (virtual) or by the GraphReader
 // defaults that were all there was before the read caches (a qualified, non-virtual call,
@@ -268,7 +240,7 @@ int main(int argc, char** argv) {
                                         ("kg-topology-bench-" + std::to_string(getpid()));
 
   std::string text;
-  if (!kg::bench::ReadFile(data_dir / "samples.json", &text)) Die("cannot read samples.json");
+  if (!ReadFile(data_dir / "samples.json", &text)) Die("cannot read samples.json");
   auto json = nlohmann::json::parse(text);
   Samples samples;
   samples.hub = json["hub"]["name"];
